@@ -1,0 +1,40 @@
+# hizala — the front door. `make` builds and runs the pipeline on seeds/ into output/;
+# `make test` runs lint and the whole test suite.
+
+CARGO ?= cargo
+BIN := target/release/hizala
+
+.PHONY: all build run test lint fmt doc bench clean
+
+all: run
+
+build:
+	$(CARGO) build --release --locked
+
+run: build
+	$(BIN) run seeds --out output
+
+test: lint
+	$(CARGO) test --locked --all-targets
+	$(CARGO) test --locked --doc
+
+lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy --locked --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --locked --no-deps
+
+fmt:
+	$(CARGO) fmt
+
+doc:
+	$(CARGO) doc --locked --no-deps
+
+# Builds a ≥100 MB corpus from ../shared/corpora and seeds/ (deterministically, under
+# target/bench-corpus) and prints throughput and peak memory per stage and in total, next to
+# a read + NFC baseline over the same bytes.
+bench:
+	$(CARGO) bench --locked --bench pipeline
+
+clean:
+	$(CARGO) clean
+	find output -mindepth 1 ! -name README.md -delete

@@ -1,0 +1,142 @@
+//! Turkish-aware case mapping, for matching words across the two languages and for
+//! `hizala case`.
+//!
+//! Turkish has two letters i: dotted `i`/`İ` and dotless `ı`/`I`. So in Turkish `I` lowercases
+//! to `ı` ("ISPARTA" → "ısparta"), `İ` to `i`, and `i` uppercases to `İ`. Rust's own
+//! `to_lowercase` is language-neutral: it turns `İ` into `i` + U+0307 (a combining dot), which
+//! no Turkish reader wrote. Everything else follows the Unicode default mappings, including
+//! the whole-string rule for Greek final sigma.
+
+/// The language whose casing rules apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Tr,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "tr" | "tur" | "turkish" => Some(Lang::Tr),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+const COMBINING_DOT_ABOVE: char = '\u{307}';
+
+/// Lowercases `text` by the rules of `lang`.
+///
+/// Turkish: `I` → `ı`, `İ` → `i`, and a decomposed `I` + U+0307 → `i`. English: `İ` → `i`
+/// (never `i` + U+0307: the dot is the letter's own, not an accent to keep).
+pub fn to_lower(text: &str, lang: Lang) -> String {
+    if text.is_ascii() && lang == Lang::En {
+        return text.to_ascii_lowercase();
+    }
+    let mut prepared = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            'İ' => prepared.push('i'),
+            'I' if chars.peek() == Some(&COMBINING_DOT_ABOVE) => {
+                chars.next();
+                prepared.push('i');
+            }
+            'I' if lang == Lang::Tr => prepared.push('ı'),
+            c => prepared.push(c),
+        }
+    }
+    // `str::to_lowercase` applies the final-sigma rule, which needs the whole string.
+    prepared.to_lowercase()
+}
+
+/// Uppercases `text` by the rules of `lang`. Turkish: `i` → `İ` (and `ı` → `I`, as everywhere).
+pub fn to_upper(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => text.to_uppercase(),
+        Lang::Tr => {
+            let mut out = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    'i' => out.push('İ'),
+                    c => out.extend(c.to_uppercase()),
+                }
+            }
+            out
+        }
+    }
+}
+
+/// A case-insensitive matching key for one language: two words match when their keys are
+/// equal. Turkish keeps `ı` and `i` apart ("ılık" ≠ "ilik").
+pub fn fold(text: &str, lang: Lang) -> String {
+    to_lower(text, lang)
+}
+
+/// A key that matches a word across the two languages and across ASCII-only spellings:
+/// "İslamabad", "Islamabad" and "ıslamabad" agree, and so do "Türkiye" and "Turkiye",
+/// "Çolakoğlu" and "Colakoglu". Used for names, never for display.
+pub fn match_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in to_lower(text, Lang::En).chars() {
+        match c {
+            'ı' => out.push('i'),
+            'ç' => out.push('c'),
+            'ğ' => out.push('g'),
+            'ö' => out.push('o'),
+            'ş' => out.push('s'),
+            'ü' => out.push('u'),
+            'â' => out.push('a'),
+            'î' => out.push('i'),
+            'û' => out.push('u'),
+            COMBINING_DOT_ABOVE => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkish_lowercase_of_dotless_and_dotted_capitals() {
+        assert_eq!(to_lower("ISPARTA", Lang::Tr), "ısparta");
+        assert_eq!(to_lower("İSTANBUL", Lang::Tr), "istanbul");
+        assert_eq!(to_lower("ISPARTA", Lang::En), "isparta");
+    }
+
+    #[test]
+    fn dotted_capital_never_leaves_a_combining_dot() {
+        assert_eq!(to_lower("İSTANBUL", Lang::En), "istanbul");
+        assert_eq!(to_lower("I\u{307}STANBUL", Lang::Tr), "istanbul");
+        assert!(!to_lower("İzmir", Lang::En).contains('\u{307}'));
+    }
+
+    #[test]
+    fn turkish_uppercase() {
+        assert_eq!(to_upper("istanbul ılık", Lang::Tr), "İSTANBUL ILIK");
+        assert_eq!(to_upper("istanbul", Lang::En), "ISTANBUL");
+        assert_eq!(to_upper("straße", Lang::Tr), "STRASSE");
+    }
+
+    #[test]
+    fn greek_final_sigma() {
+        assert_eq!(to_lower("ΟΔΟΣ", Lang::Tr), "οδος");
+    }
+
+    #[test]
+    fn match_key_joins_spellings() {
+        assert_eq!(match_key("İslamabad"), match_key("Islamabad"));
+        assert_eq!(match_key("Türkiye"), match_key("TURKIYE"));
+        assert_eq!(match_key("Çolakoğlu"), "colakoglu");
+    }
+
+    #[test]
+    fn fold_keeps_turkish_i_apart() {
+        assert_ne!(fold("ILIK", Lang::Tr), fold("İLİK", Lang::Tr));
+        assert_eq!(fold("ILIK", Lang::Tr), fold("ılık", Lang::Tr));
+    }
+}

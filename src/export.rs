@@ -1,0 +1,376 @@
+//! Stage 6: write the results — `paragraphs.csv`, `parallel.csv` and `report.json`.
+//!
+//! Every file is written to a temporary file in the output folder and renamed into place
+//! when complete, so a reader never sees half a file, and a failed run leaves the previous
+//! outputs as they were. The column layout is documented in `output/README.md`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::detect::Label;
+use crate::error::{Error, Result};
+use crate::pipeline::{RunResult, StageTimes};
+use crate::reflow::Kind;
+
+pub const PARAGRAPHS_CSV: &str = "paragraphs.csv";
+pub const PARALLEL_CSV: &str = "parallel.csv";
+pub const REPORT_JSON: &str = "report.json";
+
+#[derive(Serialize)]
+struct ParagraphRow<'a> {
+    doc: &'a str,
+    paragraph: usize,
+    kind: &'static str,
+    lang: &'static str,
+    confidence: f64,
+    pair: Option<usize>,
+    first_line: usize,
+    last_line: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct ParallelRow<'a> {
+    doc: &'a str,
+    pair: usize,
+    tr: String,
+    en: String,
+    tr_paragraphs: String,
+    en_paragraphs: String,
+    bead: String,
+    score: f64,
+}
+
+/// Rounds for output: enough digits to filter on, few enough to read.
+fn round(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+/// Pair ids, numbered 1.. across the whole run in output order, for every paragraph that is in
+/// a bead: `ids[doc][paragraph] = pair`. A bead's English side may live in a partner document
+/// (`hizala align --tr A --en B`).
+fn pair_ids(result: &RunResult) -> Vec<HashMap<usize, usize>> {
+    let mut ids = vec![HashMap::new(); result.docs.len()];
+    let mut next = 1;
+    for (d, doc) in result.docs.iter().enumerate() {
+        let en_doc = doc.partner.unwrap_or(d);
+        for bead in &doc.beads {
+            for &p in &bead.tr {
+                ids[d].insert(p, next);
+            }
+            for &p in &bead.en {
+                ids[en_doc].insert(p, next);
+            }
+            next += 1;
+        }
+    }
+    ids
+}
+
+/// Writes all outputs into `out`, creating it if needed. Returns the paths written.
+pub fn write_all(out: &Path, result: &RunResult) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(out).map_err(|source| Error::Write { path: out.to_path_buf(), source })?;
+    let ids = pair_ids(result);
+    let started = std::time::Instant::now();
+    let paragraphs = out.join(PARAGRAPHS_CSV);
+    write_atomic(&paragraphs, |w| write_paragraphs(w, result, &ids))?;
+    let parallel = out.join(PARALLEL_CSV);
+    write_atomic(&parallel, |w| write_parallel(w, result))?;
+    let report = out.join(REPORT_JSON);
+    let export_time = started.elapsed();
+    write_atomic(&report, |w| write_report(w, result, export_time))?;
+    Ok(vec![paragraphs, parallel, report])
+}
+
+fn write_paragraphs(w: &mut dyn Write, result: &RunResult, ids: &[HashMap<usize, usize>]) -> csv::Result<()> {
+    let mut csv = csv::Writer::from_writer(w);
+    for (d, doc) in result.docs.iter().enumerate() {
+        for (p, label) in doc.paragraphs.iter().zip(&doc.labels) {
+            csv.serialize(ParagraphRow {
+                doc: &doc.doc,
+                paragraph: p.index,
+                kind: p.kind.as_str(),
+                lang: label.lang.as_str(),
+                confidence: round(label.confidence, 4),
+                pair: ids[d].get(&p.index).copied(),
+                first_line: p.first_line,
+                last_line: p.last_line,
+                text: &p.text,
+            })?;
+        }
+    }
+    if result.docs.iter().all(|d| d.paragraphs.is_empty()) {
+        csv.write_record([
+            "doc",
+            "paragraph",
+            "kind",
+            "lang",
+            "confidence",
+            "pair",
+            "first_line",
+            "last_line",
+            "text",
+        ])?;
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+fn write_parallel(w: &mut dyn Write, result: &RunResult) -> csv::Result<()> {
+    let mut csv = csv::Writer::from_writer(w);
+    let mut pair = 0;
+    for (d, doc) in result.docs.iter().enumerate() {
+        let en_doc = &result.docs[doc.partner.unwrap_or(d)];
+        let text_of = |paragraphs: &[crate::reflow::Paragraph], numbers: &[usize]| -> String {
+            numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let list = |numbers: &[usize]| numbers.iter().map(usize::to_string).collect::<Vec<_>>().join(";");
+        for bead in &doc.beads {
+            pair += 1;
+            csv.serialize(ParallelRow {
+                doc: &doc.doc,
+                pair,
+                tr: text_of(&doc.paragraphs, &bead.tr),
+                en: text_of(&en_doc.paragraphs, &bead.en),
+                tr_paragraphs: list(&bead.tr),
+                en_paragraphs: list(&bead.en),
+                bead: bead.shape(),
+                score: round(bead.score, 4),
+            })?;
+        }
+    }
+    if pair == 0 {
+        csv.write_record(["doc", "pair", "tr", "en", "tr_paragraphs", "en_paragraphs", "bead", "score"])?;
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Seconds {
+    ingest: f64,
+    reflow: f64,
+    normalize: f64,
+    detect: f64,
+    align: f64,
+}
+
+impl From<&StageTimes> for Seconds {
+    fn from(t: &StageTimes) -> Self {
+        let s = |d: std::time::Duration| round(d.as_secs_f64(), 6);
+        Seconds {
+            ingest: s(t.ingest),
+            reflow: s(t.reflow),
+            normalize: s(t.normalize),
+            detect: s(t.detect),
+            align: s(t.align),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Counts {
+    paragraphs: usize,
+    by_kind: BTreeMap<&'static str, usize>,
+    by_lang: BTreeMap<&'static str, usize>,
+    pairs: usize,
+    unaligned_tr: usize,
+}
+
+impl Counts {
+    fn new() -> Counts {
+        Counts {
+            paragraphs: 0,
+            by_kind: Kind::ALL.iter().map(|k| (k.as_str(), 0)).collect(),
+            by_lang: Label::ALL.iter().map(|l| (l.as_str(), 0)).collect(),
+            pairs: 0,
+            unaligned_tr: 0,
+        }
+    }
+
+    fn add(&mut self, other: &Counts) {
+        self.paragraphs += other.paragraphs;
+        for (k, v) in &other.by_kind {
+            *self.by_kind.entry(k).or_default() += v;
+        }
+        for (k, v) in &other.by_lang {
+            *self.by_lang.entry(k).or_default() += v;
+        }
+        self.pairs += other.pairs;
+        self.unaligned_tr += other.unaligned_tr;
+    }
+}
+
+#[derive(Serialize)]
+struct DocReport<'a> {
+    doc: &'a str,
+    encoding: &'static str,
+    bytes: usize,
+    #[serde(flatten)]
+    counts: Counts,
+    unaligned_tr_paragraphs: Vec<usize>,
+    warnings: &'a [String],
+    seconds: Seconds,
+}
+
+#[derive(Serialize)]
+struct Skipped {
+    path: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct Totals {
+    documents: usize,
+    skipped: usize,
+    bytes: usize,
+    #[serde(flatten)]
+    counts: Counts,
+    warnings: usize,
+    seconds: Seconds,
+    wall_seconds: f64,
+    export_seconds: f64,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    tool: &'static str,
+    version: &'static str,
+    totals: Totals,
+    documents: Vec<DocReport<'a>>,
+    skipped: Vec<Skipped>,
+}
+
+fn write_report(w: &mut dyn Write, result: &RunResult, export: std::time::Duration) -> std::io::Result<()> {
+    let mut total_counts = Counts::new();
+    let mut total_times = StageTimes::default();
+    let mut documents = Vec::new();
+    for doc in &result.docs {
+        let mut counts = Counts::new();
+        counts.paragraphs = doc.paragraphs.len();
+        for (p, l) in doc.paragraphs.iter().zip(&doc.labels) {
+            *counts.by_kind.entry(p.kind.as_str()).or_default() += 1;
+            *counts.by_lang.entry(l.lang.as_str()).or_default() += 1;
+        }
+        counts.pairs = doc.beads.len();
+        let unaligned = doc.unaligned_tr();
+        counts.unaligned_tr = unaligned.len();
+        total_counts.add(&counts);
+        total_times.add(&doc.times);
+        documents.push(DocReport {
+            doc: &doc.doc,
+            encoding: doc.encoding,
+            bytes: doc.bytes,
+            counts,
+            unaligned_tr_paragraphs: unaligned,
+            warnings: &doc.warnings,
+            seconds: Seconds::from(&doc.times),
+        });
+    }
+    let skipped: Vec<Skipped> = result
+        .skipped
+        .iter()
+        .map(|e| Skipped { path: e.path().display().to_string(), reason: e.to_string() })
+        .collect();
+    let report = Report {
+        tool: "hizala",
+        version: env!("CARGO_PKG_VERSION"),
+        totals: Totals {
+            documents: result.docs.len(),
+            skipped: skipped.len(),
+            bytes: result.docs.iter().map(|d| d.bytes).sum(),
+            counts: total_counts,
+            warnings: result.docs.iter().map(|d| d.warnings.len()).sum(),
+            seconds: Seconds::from(&total_times),
+            wall_seconds: round(result.wall.as_secs_f64(), 6),
+            export_seconds: round(export.as_secs_f64(), 6),
+        },
+        documents,
+        skipped,
+    };
+    serde_json::to_writer_pretty(&mut *w, &report)?;
+    w.write_all(b"\n")
+}
+
+/// Writes `path` through a temporary file in the same folder and renames it into place. On
+/// any error the temporary file is removed and `path` is left as it was.
+pub fn write_atomic<E>(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<(), E>) -> Result<()>
+where
+    E: Into<WriteFailure>,
+{
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> Result<()> {
+        let file = File::create(&tmp).map_err(|source| Error::Write { path: tmp.clone(), source })?;
+        let mut w = BufWriter::new(file);
+        fill(&mut w).map_err(|e| e.into().at(path))?;
+        let file = w.into_inner().map_err(|e| Error::Write { path: tmp.clone(), source: e.into_error() })?;
+        file.sync_all().map_err(|source| Error::Write { path: tmp.clone(), source })?;
+        std::fs::rename(&tmp, path).map_err(|source| Error::Write { path: path.to_path_buf(), source })
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// An error from filling an output file, before the path is attached.
+pub enum WriteFailure {
+    Io(std::io::Error),
+    Csv(csv::Error),
+}
+
+impl WriteFailure {
+    fn at(self, path: &Path) -> Error {
+        let path = path.to_path_buf();
+        match self {
+            WriteFailure::Io(source) => Error::Write { path, source },
+            WriteFailure::Csv(source) => Error::Csv { path, source },
+        }
+    }
+}
+
+impl From<std::io::Error> for WriteFailure {
+    fn from(e: std::io::Error) -> Self {
+        WriteFailure::Io(e)
+    }
+}
+
+impl From<csv::Error> for WriteFailure {
+    fn from(e: csv::Error) -> Self {
+        WriteFailure::Csv(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_leaves_old_file_on_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("parallel.csv");
+        std::fs::write(&path, "old\n").unwrap();
+        let err = write_atomic(&path, |w| -> Result<(), std::io::Error> {
+            w.write_all(b"half a fi")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old\n");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "temporary file removed");
+    }
+
+    #[test]
+    fn atomic_write_replaces_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        write_atomic(&path, |w| w.write_all(b"{}\n")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}\n");
+    }
+}

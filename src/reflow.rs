@@ -1,0 +1,649 @@
+//! Stage 2: rebuild paragraphs from text extracted from a PDF.
+//!
+//! PDF text arrives as lines wrapped mid-sentence, words broken across lines with a hyphen
+//! (`arasın-` / `daki`), page breaks (a line that begins with a space) and running headers,
+//! footers and page numbers in the middle of a paragraph. [`rebuild`] turns the lines into
+//! [`Paragraph`]s in reading order, each with its kind and its source line range. Running
+//! headers are not dropped: they become `boilerplate` paragraphs, and the paragraph they
+//! interrupted is joined back together.
+//!
+//! Every decision is made from evidence in the document itself (line widths, sentence ends,
+//! letter case, repetition, how often a word appears with and without a hyphen), never from
+//! a list of one document's strings.
+
+use std::collections::HashMap;
+
+use crate::casing::match_key;
+
+/// What a paragraph is, as written to `paragraphs.csv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Body,
+    Heading,
+    ListItem,
+    Footnote,
+    /// Running headers and footers, page numbers: kept, marked, never aligned.
+    Boilerplate,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Body, Kind::Heading, Kind::ListItem, Kind::Footnote, Kind::Boilerplate];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Body => "body",
+            Kind::Heading => "heading",
+            Kind::ListItem => "list_item",
+            Kind::Footnote => "footnote",
+            Kind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// One rebuilt paragraph and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// 1-based position in reading order.
+    pub index: usize,
+    pub kind: Kind,
+    /// 1-based source lines; a paragraph rejoined around a running header spans it.
+    pub first_line: usize,
+    pub last_line: usize,
+    /// The paragraph on one line, hyphenated breaks repaired (normalised by the next stage).
+    pub text: String,
+}
+
+#[derive(Debug)]
+struct Line<'a> {
+    no: usize,
+    /// The line without leading and trailing white space. A leading space marks the first
+    /// line of a new page in this kind of text; it is no paragraph break by itself, so it is
+    /// not kept.
+    text: &'a str,
+}
+
+#[derive(Debug)]
+struct Unit {
+    /// Indices into the document's non-blank lines, in order.
+    lines: Vec<usize>,
+    kind: Kind,
+}
+
+/// Rebuilds the paragraphs of a document.
+pub fn rebuild(text: &str) -> Vec<Paragraph> {
+    let lines: Vec<Line> = text
+        .split('\n')
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let trimmed = raw.trim();
+            (!trimmed.is_empty()).then_some(Line { no: i + 1, text: trimmed })
+        })
+        .collect();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let layout = Layout::measure(&lines);
+    let words = WordCounts::new(&lines);
+
+    let mut units = Vec::new();
+    let mut block_start = 0;
+    for i in 0..lines.len() {
+        let block_ends = i + 1 == lines.len() || lines[i + 1].no != lines[i].no + 1;
+        if block_ends {
+            split_block(&lines, block_start..i + 1, &layout, &mut units);
+            block_start = i + 1;
+        }
+    }
+    for unit in &mut units {
+        unit.kind = classify(&lines, unit, &layout);
+    }
+    mark_repeated_lines(&lines, &mut units);
+    rejoin_interrupted(&lines, &mut units);
+
+    let mut paragraphs: Vec<Paragraph> = units
+        .iter()
+        .map(|unit| Paragraph {
+            index: 0,
+            kind: unit.kind,
+            first_line: lines[unit.lines[0]].no,
+            last_line: lines[*unit.lines.last().expect("units are never empty")].no,
+            text: join_lines(&lines, &unit.lines, &words),
+        })
+        .collect();
+    paragraphs.sort_by_key(|p| (p.first_line, p.last_line));
+    for (i, p) in paragraphs.iter_mut().enumerate() {
+        p.index = i + 1;
+    }
+    paragraphs
+}
+
+/// Line-width facts about the whole document.
+struct Layout {
+    /// Typical width of a full line of wrapped text (90th percentile of line lengths).
+    width: usize,
+    /// True when the text is not wrapped at all: one paragraph per line (web pages, `.txt`
+    /// exports). Then every line break ends a paragraph.
+    unwrapped: bool,
+}
+
+impl Layout {
+    /// Wrapped text breaks lines wherever the margin falls, so most of its lines end
+    /// mid-sentence; in unwrapped text nearly every line ends a sentence or is a heading.
+    fn measure(lines: &[Line]) -> Layout {
+        let mut lengths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+        lengths.sort_unstable();
+        let width = lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)];
+        let followed: Vec<&Line> = lines.windows(2).filter(|w| w[1].no == w[0].no + 1).map(|w| &w[0]).collect();
+        let mid_sentence = followed.iter().filter(|l| !ends_sentence(l.text)).count();
+        let unwrapped =
+            if followed.len() >= 3 { mid_sentence * 2 < followed.len() } else { lengths[lengths.len() / 2] > 140 };
+        Layout { width, unwrapped }
+    }
+}
+
+fn split_block(lines: &[Line], range: std::ops::Range<usize>, layout: &Layout, units: &mut Vec<Unit>) {
+    let mut current = vec![range.start];
+    for b in range.start + 1..range.end {
+        let a = b - 1;
+        if breaks_between(&lines[a], &lines[b], layout) {
+            units.push(Unit { lines: std::mem::take(&mut current), kind: Kind::Body });
+        }
+        current.push(b);
+    }
+    units.push(Unit { lines: current, kind: Kind::Body });
+}
+
+/// Does a paragraph end between two consecutive non-blank lines?
+fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
+    if ends_with_break_hyphen(a.text) {
+        return false;
+    }
+    // A heading that wraps onto a second line: "1. STRENGTHENING OF TIES BETWEEN TÜRKİYE AND"
+    // / "PAKISTAN".
+    if is_all_caps(a.text) && is_all_caps(b.text) && !ends_sentence(a.text) {
+        return false;
+    }
+    if layout.unwrapped {
+        return true;
+    }
+    if looks_like_heading_line(a.text, layout) || looks_like_heading_line(b.text, layout) {
+        return true;
+    }
+    if list_marker_len(b.text).is_some() || footnote_marker_len(b.text).is_some() {
+        return true;
+    }
+    // A sentence that ends well before the right margin ends its paragraph, even when the
+    // next paragraph follows without a blank line (often on a new page).
+    let short = a.text.chars().count() * 10 < layout.width * 7;
+    short && ends_sentence(a.text) && starts_sentence(b.text)
+}
+
+fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
+    let first = lines[unit.lines[0]].text;
+    let text: String = unit.lines.iter().map(|&i| lines[i].text).collect::<Vec<_>>().join(" ");
+    if is_page_number(&text) || is_journal_line(&text) {
+        return Kind::Boilerplate;
+    }
+    if footnote_marker_len(first).is_some() {
+        return Kind::Footnote;
+    }
+    let short = unit.lines.len() <= 3 && text.chars().count() <= 160;
+    if short && !ends_with_any(&text, &['.', ',', ';', ':']) {
+        let standalone = unit.lines.len() == 1 && (layout.unwrapped || is_own_block(lines, unit));
+        if is_known_heading(&text)
+            || is_all_caps(&text)
+            || is_numbered_heading(&text)
+            || (standalone && is_title_case(&text))
+        {
+            return Kind::Heading;
+        }
+    }
+    if list_marker_len(first).is_some() {
+        return Kind::ListItem;
+    }
+    Kind::Body
+}
+
+fn is_own_block(lines: &[Line], unit: &Unit) -> bool {
+    let i = unit.lines[0];
+    let before = i == 0 || lines[i - 1].no + 1 != lines[i].no;
+    let after = i + 1 == lines.len() || lines[i + 1].no != lines[i].no + 1;
+    before && after
+}
+
+/// A short line that occurs on its own several times in a document (a running header or
+/// footer, perhaps with a changing page number) is boilerplate.
+fn mark_repeated_lines(lines: &[Line], units: &mut [Unit]) {
+    let key = |s: &str| -> String { match_key(s).chars().filter(|c| c.is_alphabetic()).collect() };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for unit in units.iter() {
+        if unit.lines.len() == 1 {
+            let k = key(lines[unit.lines[0]].text);
+            if k.chars().count() >= 8 {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+    }
+    for unit in units.iter_mut() {
+        if unit.lines.len() == 1 && unit.kind != Kind::Heading {
+            let text = lines[unit.lines[0]].text;
+            if text.chars().count() <= 120 && counts.get(&key(text)).is_some_and(|&n| n >= 3) {
+                unit.kind = Kind::Boilerplate;
+            }
+        }
+    }
+}
+
+/// A paragraph that stops mid-sentence, then one to three short units, then a unit that starts
+/// in lower case: the short units are a running header or footer that the page break put in
+/// the middle of the paragraph. They become boilerplate and the paragraph is joined again.
+fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
+    let mut i = 0;
+    while i < units.len() {
+        if units[i].kind != Kind::Body || ends_sentence(&unit_last_text(lines, &units[i])) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < units.len() && j - i <= 3 && is_interruption_candidate(lines, &units[j]) {
+            j += 1;
+        }
+        let found = j > i + 1
+            && j < units.len()
+            && matches!(units[j].kind, Kind::Body)
+            && starts_lowercase(lines[units[j].lines[0]].text);
+        if found {
+            for unit in &mut units[i + 1..j] {
+                unit.kind = Kind::Boilerplate;
+            }
+            let tail = units.remove(j);
+            units[i].lines.extend(tail.lines);
+            // The joined paragraph may be interrupted again on its next page.
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn is_interruption_candidate(lines: &[Line], unit: &Unit) -> bool {
+    unit.lines.len() <= 2
+        && unit.kind != Kind::Footnote
+        && !starts_lowercase(lines[unit.lines[0]].text)
+        && unit.lines.iter().all(|&l| lines[l].text.chars().count() <= 120)
+}
+
+fn unit_last_text(lines: &[Line], unit: &Unit) -> String {
+    lines[*unit.lines.last().expect("units are never empty")].text.to_string()
+}
+
+/// Joins a paragraph's lines with spaces, repairing words broken by a hyphen at a line end.
+fn join_lines(lines: &[Line], indices: &[usize], words: &WordCounts) -> String {
+    let mut out = String::new();
+    for &i in indices {
+        let text = lines[i].text;
+        if out.is_empty() {
+            out.push_str(text);
+            continue;
+        }
+        if out.ends_with('\u{AD}') {
+            // A soft hyphen at the line end: the word continues on the next line.
+            out.push_str(text);
+        } else if ends_with_break_hyphen(&out) {
+            if words.should_join(&out[..out.len() - 1], text) {
+                out.pop();
+            }
+            out.push_str(text);
+        } else {
+            out.push(' ');
+            out.push_str(text);
+        }
+    }
+    out
+}
+
+/// How often each word form occurs in the document, with and without hyphens: the evidence
+/// for repairing a hyphenated line break.
+struct WordCounts {
+    counts: HashMap<String, u32>,
+}
+
+impl WordCounts {
+    fn new(lines: &[Line]) -> WordCounts {
+        let mut counts = HashMap::new();
+        for line in lines {
+            let mut tokens = line.text.split_whitespace().peekable();
+            while let Some(token) = tokens.next() {
+                // The broken word at the end of a line is not evidence for itself.
+                if tokens.peek().is_none() && token.ends_with('-') {
+                    continue;
+                }
+                let word = word_core(token);
+                if word.chars().any(char::is_alphabetic) {
+                    *counts.entry(word).or_insert(0) += 1;
+                }
+            }
+        }
+        WordCounts { counts }
+    }
+
+    fn count(&self, word: &str) -> u32 {
+        self.counts.get(word).copied().unwrap_or(0)
+    }
+
+    /// `before` is the text up to the line-end hyphen, `after` the next line.
+    fn should_join(&self, before: &str, after: &str) -> bool {
+        let left_token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        // "Pakistan-Afghani-" / "stan": only the last part of a compound was broken.
+        let left = left_token.rsplit('-').next().unwrap_or(left_token);
+        let right_token = after.split_whitespace().next().unwrap_or("");
+        let right: String = right_token.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let (Some(l_last), Some(r_first)) = (left.chars().last(), right.chars().next()) else {
+            return true;
+        };
+        // "Lashker-e-" / "Jhangvi", "2019-" / "2020", "COVID-" / "19": the hyphen is real.
+        if r_first.is_uppercase() || r_first.is_ascii_digit() || l_last.is_ascii_digit() {
+            return false;
+        }
+        let joined = word_core(&format!("{left}{right}"));
+        let hyphenated = word_core(&format!("{left}-{right}"));
+        let (j, h) = (self.count(&joined), self.count(&hyphenated));
+        if h > j {
+            return false;
+        }
+        if j > 0 {
+            return true;
+        }
+        // No evidence either way: a few English prefixes are always written with a hyphen.
+        let keep_prefix = left_token == left
+            && matches!(left.to_lowercase().as_str(), "self" | "well" | "non" | "ill" | "half" | "ex" | "all");
+        !keep_prefix
+    }
+}
+
+/// The word of a token, lowercased, without surrounding punctuation or a Turkish suffix after
+/// an apostrophe.
+fn word_core(token: &str) -> String {
+    let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let stem = trimmed.split(['’', '\'']).next().unwrap_or(trimmed);
+    stem.to_lowercase()
+}
+
+fn ends_with_break_hyphen(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphanumeric())
+}
+
+fn ends_with_any(text: &str, chars: &[char]) -> bool {
+    text.trim_end().ends_with(chars)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    t.ends_with(['.', '!', '?', ':', '…'])
+}
+
+fn starts_sentence(text: &str) -> bool {
+    text.trim_start_matches(['"', '“', '‘', '(', '[', '«', '\'', '*'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn starts_lowercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn is_all_caps(text: &str) -> bool {
+    let mut upper = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += 1;
+    }
+    upper >= 3
+}
+
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 12 {
+        return false;
+    }
+    let long: Vec<&str> =
+        words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capitalised =
+        long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    long.len() >= 2 && capitalised * 10 >= long.len() * 7
+}
+
+/// Section names of Turkish and English papers, compared by [`match_key`].
+const HEADINGS: &[&str] = &[
+    "oz",
+    "ozet",
+    "genisletilmis ozet",
+    "extended abstract",
+    "extended summary",
+    "anahtar kelimeler",
+    "anahtar sozcukler",
+    "giris",
+    "sonuc",
+    "sonuclar",
+    "sonuc ve oneriler",
+    "tartisma",
+    "yontem",
+    "bulgular",
+    "kaynakca",
+    "kaynaklar",
+    "tesekkur",
+    "ekler",
+    "abstract",
+    "summary",
+    "keywords",
+    "key words",
+    "introduction",
+    "background",
+    "literature review",
+    "method",
+    "methods",
+    "methodology",
+    "results",
+    "discussion",
+    "conclusion",
+    "conclusions",
+    "references",
+    "bibliography",
+    "acknowledgements",
+    "acknowledgments",
+    "appendix",
+    "notes",
+    "endnotes",
+];
+
+fn is_known_heading(text: &str) -> bool {
+    let stripped = strip_number(text).trim().trim_end_matches([':', '.']).trim();
+    let key = match_key(stripped);
+    HEADINGS.contains(&key.as_str())
+}
+
+/// "1.3. Trilateral Relations …", "2 Method": a section number, then a capitalised title.
+fn is_numbered_heading(text: &str) -> bool {
+    let rest = strip_number(text);
+    rest.len() < text.len()
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && text.split_whitespace().count() <= 14
+}
+
+fn strip_number(text: &str) -> &str {
+    let t = text.trim_start();
+    let digits_and_dots = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let number = &t[..digits_and_dots];
+    let is_section_number = !number.is_empty() && number.split('.').filter(|p| !p.is_empty()).all(|p| p.len() <= 2);
+    if is_section_number && t[digits_and_dots..].starts_with(char::is_whitespace) {
+        t[digits_and_dots..].trim_start()
+    } else {
+        t
+    }
+}
+
+/// Only the first line of a wrapped block is checked for heading shape: short and either a
+/// known section name, all capitals, or numbered.
+fn looks_like_heading_line(text: &str, layout: &Layout) -> bool {
+    let short = text.chars().count() * 10 < layout.width * 6;
+    short
+        && !ends_with_any(text, &['.', ',', ';', ':'])
+        && (is_known_heading(text) || is_all_caps(text) || is_numbered_heading(text))
+}
+
+/// "1.", "2)", "a)", "•", "–" followed by white space: the length of the marker.
+fn list_marker_len(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '•' | '▪' | '◦' | '–' | '-' | '*') {
+        let rest = &text[first.len_utf8()..];
+        return rest.starts_with(char::is_whitespace).then_some(first.len_utf8());
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &text[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(".\t") || rest.starts_with(") ") || rest.starts_with(")\t"))
+            // "2003. Indigenous …" is a year, "1. STRENGTHENING …" a heading: decided elsewhere.
+            && rest[2..].trim_start().chars().next().is_some_and(|c| c.is_uppercase())
+        {
+            return Some(digits + 1);
+        }
+    }
+    None
+}
+
+/// Footnote and reference-list lines: "¹ Munir Hussain, …", "[1] “Cumhurbaşkanı …", "* The author …".
+fn footnote_marker_len(text: &str) -> Option<usize> {
+    let superscripts =
+        text.chars().take_while(|c| matches!(c, '¹' | '²' | '³' | '⁴'..='⁹' | '⁰')).map(char::len_utf8).sum::<usize>();
+    if superscripts > 0 {
+        return Some(superscripts);
+    }
+    if let Some(rest) = text.strip_prefix('[') {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if (1..=3).contains(&digits) && rest[digits..].starts_with("] ") {
+            return Some(digits + 2);
+        }
+    }
+    let stars = text.chars().take_while(|&c| c == '*').count();
+    if (1..=3).contains(&stars) && text[stars..].starts_with(' ') {
+        return Some(stars);
+    }
+    None
+}
+
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|'));
+    if !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let mut words = lower.split_whitespace();
+    matches!(words.next(), Some("page" | "sayfa" | "s." | "p."))
+        && words.all(|w| w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "of" | "/"))
+}
+
+/// A page number followed or preceded by a title in capitals: "180 SDE AKADEMİ DERGİSİ".
+fn is_journal_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 10 {
+        return false;
+    }
+    let is_num = |w: &str| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
+    let number_at_edge = is_num(words[0]) || is_num(words[words.len() - 1]);
+    number_at_edge && is_all_caps(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<(Kind, String)> {
+        rebuild(input).into_iter().map(|p| (p.kind, p.text)).collect()
+    }
+
+    #[test]
+    fn wrapped_lines_and_turkish_hyphen_breaks() {
+        let input = "Pakistan ve Türkiye arasın-\ndaki ilişkiler normal siyasetten kaynaklanmamaktadır.\n";
+        assert_eq!(
+            texts(input),
+            vec![(
+                Kind::Body,
+                "Pakistan ve Türkiye arasındaki ilişkiler normal siyasetten kaynaklanmamaktadır.".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn real_hyphens_survive_a_line_break() {
+        let input = "Militant organizations like Tehreek-e-Taliban, Lashker-e-\nJhangvi, and others in 2019-\n2020 were active in counter-terrorism and counter-\nterrorism work.\n";
+        assert_eq!(
+            texts(input)[0].1,
+            "Militant organizations like Tehreek-e-Taliban, Lashker-e-Jhangvi, and others in 2019-2020 were active in counter-terrorism and counter-terrorism work."
+        );
+    }
+
+    #[test]
+    fn compound_broken_inside_its_last_part() {
+        let input = "the mistrust harming Pakistan-Afghani-\nstan relations and cross-bor-\nder issues.\n";
+        assert_eq!(texts(input)[0].1, "the mistrust harming Pakistan-Afghanistan relations and cross-border issues.");
+    }
+
+    #[test]
+    fn heading_glued_to_previous_block() {
+        let input = " Öz\n\nBu çalışma Pakistan ve Türkiye’nin ortak savunma sanayii iş birliklerini inceler ve \ngenel durumu değerlendirir.    \n Abstract\n\nThis study focuses on the cooperation between Türkiye and Pakistan in the \ndefence sector and evaluates the general circumstances of it.\n";
+        let kinds: Vec<Kind> = texts(input).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, vec![Kind::Heading, Kind::Body, Kind::Heading, Kind::Body]);
+    }
+
+    #[test]
+    fn running_header_inside_a_paragraph_is_boilerplate_and_paragraph_rejoined() {
+        let input = "Ülkeler kendilerini teröre karşı korumak için dış politikalarını yeniden şekillendirirken \nbuldular. Terörizmden yara \n\n\n\nFrom The Perspective of Two States One Nation; an Analysis of Relations...\n\n180 SDE AKADEMİ DERGİSİ\n\nalmış ülkeler olan Pakistan ve Türkiye ortak bir çıkar buldular.\n";
+        let got = rebuild(input);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].kind, Kind::Body);
+        assert!(got[0].text.contains("Terörizmden yara almış ülkeler"), "{}", got[0].text);
+        assert_eq!((got[0].first_line, got[0].last_line), (1, 10));
+        assert_eq!(got[1].kind, Kind::Boilerplate);
+        assert_eq!(got[2].kind, Kind::Boilerplate);
+        assert_eq!(got[2].text, "180 SDE AKADEMİ DERGİSİ");
+    }
+
+    #[test]
+    fn short_sentence_end_then_new_sentence_on_new_page_is_a_paragraph_break() {
+        let input = "Though their stance on the Bosnian War warmed their association, further significant cooperation came only \nafter the September 11 attacks.\n Following the events of 9/11, global politics transformed dramatically and countries found \nthemselves reshaping their foreign policies.\n";
+        let got = texts(input);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].1.starts_with("Following the events"));
+    }
+
+    #[test]
+    fn numbered_headings_list_items_and_footnotes() {
+        let input = "1.\t STRENGTHENING OF TIES BETWEEN TÜRKİYE AND \n\t PAKISTAN\n\n1.1. Bilateral Relations After 9/11\n\n1.\t Trade and Investment: Pakistan and Türkiye have been working to \nincrease their trade volume.\n\n¹ Munir Hussain, \"Pak-Turkey Relations: On the Common Ties,\" Alternatives, vol. 7.\n\n[2] “Turkey, Pakistan sign a string of memorandums of understanding.” TRT World.\n";
+        let kinds: Vec<Kind> = texts(input).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, vec![Kind::Heading, Kind::Heading, Kind::ListItem, Kind::Footnote, Kind::Footnote]);
+    }
+
+    #[test]
+    fn unwrapped_text_is_one_paragraph_per_line() {
+        let long = "Pakistan and Turkiye reaffirmed their commitment to enhanced defence ties during a high-level military dialogue held in the capital this week with many officials.";
+        let input = format!("{long}\n{long}\nBackground On Bilateral Military Ties\n{long}\n");
+        let kinds: Vec<Kind> = texts(&input).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, vec![Kind::Body, Kind::Body, Kind::Heading, Kind::Body]);
+    }
+
+    #[test]
+    fn page_numbers_are_boilerplate() {
+        let got = texts("First paragraph of the page ends here.\n\n12\n\nNext paragraph starts here.\n");
+        assert_eq!(got[1], (Kind::Boilerplate, "12".into()));
+    }
+}
