@@ -15,8 +15,8 @@ run: build
 	$(BIN) run seeds --out output
 
 test: lint
-	$(CARGO) test --locked --all-targets
 	$(CARGO) test --locked --doc
+	$(CARGO) test --locked --all-targets
 
 lint:
 	$(CARGO) fmt --check

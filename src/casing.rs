@@ -30,6 +30,12 @@ const COMBINING_DOT_ABOVE: char = '\u{307}';
 ///
 /// Turkish: `I` → `ı`, `İ` → `i`, and a decomposed `I` + U+0307 → `i`. English: `İ` → `i`
 /// (never `i` + U+0307: the dot is the letter's own, not an accent to keep).
+///
+/// ```
+/// use hizala::casing::{to_lower, Lang};
+/// assert_eq!(to_lower("ISPARTA İSTANBUL", Lang::Tr), "ısparta istanbul");
+/// assert_eq!(to_lower("ISPARTA İSTANBUL", Lang::En), "isparta istanbul");
+/// ```
 pub fn to_lower(text: &str, lang: Lang) -> String {
     if text.is_ascii() && lang == Lang::En {
         return text.to_ascii_lowercase();

@@ -71,6 +71,15 @@ struct Unit {
 }
 
 /// Rebuilds the paragraphs of a document.
+///
+/// ```
+/// use hizala::reflow::{rebuild, Kind};
+/// let text = " Öz\n\nPakistan ve Türkiye arasın-\ndaki ilişkiler güçlüdür.\n";
+/// let paragraphs = rebuild(text);
+/// assert_eq!(paragraphs[0].kind, Kind::Heading);
+/// assert_eq!(paragraphs[1].text, "Pakistan ve Türkiye arasındaki ilişkiler güçlüdür.");
+/// assert_eq!((paragraphs[1].first_line, paragraphs[1].last_line), (3, 4));
+/// ```
 pub fn rebuild(text: &str) -> Vec<Paragraph> {
     let lines: Vec<Line> = text
         .split('\n')
