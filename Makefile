@@ -16,7 +16,7 @@ run: build
 
 test: lint
 	$(CARGO) test --locked --doc
-	$(CARGO) test --locked --all-targets
+	$(CARGO) test --locked --lib --bins --tests
 
 lint:
 	$(CARGO) fmt --check
