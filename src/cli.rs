@@ -130,7 +130,15 @@ pub fn main() -> i32 {
     match run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("hizala: error: {e:#}");
+            // Library errors already name their cause; add only what the chain says beyond it.
+            let mut message = e.to_string();
+            for cause in e.chain().skip(1) {
+                let cause = cause.to_string();
+                if !message.contains(&cause) {
+                    message = format!("{message}: {cause}");
+                }
+            }
+            eprintln!("hizala: error: {message}");
             EXIT_FATAL
         }
     }
