@@ -48,11 +48,18 @@ impl Detected {
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::with_allowlist(vec![Lang::Eng, Lang::Tur]));
 
 /// Detects the language of a paragraph; running headers and page numbers are `und`.
+/// A known section name is labelled by the language it belongs to: "Öz" and "Abstract" are
+/// too short for any statistical detector.
 pub fn detect_paragraph(p: &Paragraph) -> Detected {
-    if p.kind == Kind::Boilerplate {
-        return Detected::UND;
+    match p.kind {
+        Kind::Boilerplate => Detected::UND,
+        Kind::Heading => match crate::reflow::heading_language(&p.text) {
+            Some(crate::casing::Lang::Tr) => Detected { lang: Label::Tr, confidence: 0.95 },
+            Some(crate::casing::Lang::En) => Detected { lang: Label::En, confidence: 0.95 },
+            None => detect(&p.text),
+        },
+        _ => detect(&p.text),
     }
-    detect(&p.text)
 }
 
 /// Detects the language of a text.
@@ -118,6 +125,22 @@ mod tests {
     #[test]
     fn misdecoded_windows_1254_is_still_turkish() {
         assert_eq!(detect("Türkiye ile Pakistan arasýndaki iliþkiler daðlýk bölgelerde").lang, Label::Tr);
+    }
+
+    #[test]
+    fn known_section_names_carry_their_language() {
+        let heading = |text: &str| Paragraph {
+            index: 1,
+            kind: Kind::Heading,
+            first_line: 1,
+            last_line: 1,
+            text: text.to_string(),
+        };
+        assert_eq!(detect_paragraph(&heading("Öz")).lang, Label::Tr);
+        assert_eq!(detect_paragraph(&heading("Genişletilmiş Özet")).lang, Label::Tr);
+        assert_eq!(detect_paragraph(&heading("Abstract")).lang, Label::En);
+        assert_eq!(detect_paragraph(&heading("CONCLUSION")).lang, Label::En);
+        assert_eq!(detect_paragraph(&heading("1. Introduction")).lang, Label::En);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::casing::match_key;
+use crate::casing::{Lang, match_key};
 
 /// What a paragraph is, as written to `paragraphs.csv`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -426,13 +426,11 @@ fn is_title_case(text: &str) -> bool {
     long.len() >= 2 && capitalised * 10 >= long.len() * 7
 }
 
-/// Section names of Turkish and English papers, compared by [`match_key`].
-const HEADINGS: &[&str] = &[
+/// Section names of Turkish papers, compared by [`match_key`].
+const TURKISH_HEADINGS: &[&str] = &[
     "oz",
     "ozet",
     "genisletilmis ozet",
-    "extended abstract",
-    "extended summary",
     "anahtar kelimeler",
     "anahtar sozcukler",
     "giris",
@@ -446,6 +444,12 @@ const HEADINGS: &[&str] = &[
     "kaynaklar",
     "tesekkur",
     "ekler",
+];
+
+/// Section names of English papers, compared by [`match_key`].
+const ENGLISH_HEADINGS: &[&str] = &[
+    "extended abstract",
+    "extended summary",
     "abstract",
     "summary",
     "keywords",
@@ -469,10 +473,22 @@ const HEADINGS: &[&str] = &[
     "endnotes",
 ];
 
-fn is_known_heading(text: &str) -> bool {
+/// The language of a known section name ("Genişletilmiş Özet" → Turkish, "CONCLUSION" →
+/// English), numbered or not; `None` for anything else.
+pub fn heading_language(text: &str) -> Option<Lang> {
     let stripped = strip_number(text).trim().trim_end_matches([':', '.']).trim();
     let key = match_key(stripped);
-    HEADINGS.contains(&key.as_str())
+    if TURKISH_HEADINGS.contains(&key.as_str()) {
+        Some(Lang::Tr)
+    } else if ENGLISH_HEADINGS.contains(&key.as_str()) {
+        Some(Lang::En)
+    } else {
+        None
+    }
+}
+
+fn is_known_heading(text: &str) -> bool {
+    heading_language(text).is_some()
 }
 
 /// "1.3. Trilateral Relations …", "2 Method": a section number, then a capitalised title.
