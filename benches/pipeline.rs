@@ -98,14 +98,11 @@ fn child(mode: &str, threads: usize, corpus: &Path) {
     println!("{}", serde_json::to_string(&m).expect("serialisable"));
 }
 
-fn corpus_files(corpus: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus)
-        .expect("corpus exists")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
+/// The `*.txt` files of a folder in the order `hizala run` reads them.
+fn corpus_files(dir: &Path) -> Vec<PathBuf> {
+    let (files, problems) = hizala::ingest::collect(&[dir.to_path_buf()]);
+    assert!(problems.is_empty(), "{dir:?} is readable");
+    files.into_iter().map(|f| f.path).collect()
 }
 
 /// Read every file and NFC-normalise it: the least any text pipeline must do.
@@ -216,13 +213,7 @@ fn build_corpus(root: &Path, corpus: &Path) -> (usize, usize) {
 fn load_sources(root: &Path) -> Vec<SourceDoc> {
     let shared = root.join("../shared/corpora");
     let mut sources = Vec::new();
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
-        .expect("seeds/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    seeds.sort();
-    for path in seeds {
+    for path in corpus_files(&root.join("seeds")) {
         let name = path.file_stem().expect("name").to_string_lossy().into_owned();
         sources.push(SourceDoc::Raw { name, text: std::fs::read_to_string(&path).expect("seed") });
     }

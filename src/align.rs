@@ -287,12 +287,6 @@ impl Features {
     }
 
     fn anchor_llr(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
-        let union = |lists: &[Vec<u32>]| -> Vec<u32> {
-            let mut v: Vec<u32> = lists.iter().flatten().copied().collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
         let a = union(&self.tr_anchors[tr.clone()]);
         let b = union(&self.en_anchors[en.clone()]);
         let mass_a: f64 = a.iter().map(|&k| self.weights[k as usize]).sum();
@@ -307,6 +301,18 @@ impl Features {
         let confidence = (total / 8.0).min(1.0);
         cfg.anchor_weight * (dice - cfg.anchor_baseline) * confidence
     }
+}
+
+/// The sorted anchor set of several paragraphs. Most beads are 1-1: then the paragraph's own
+/// sorted list is borrowed instead of building a union.
+fn union(lists: &[Vec<u32>]) -> std::borrow::Cow<'_, [u32]> {
+    if let [single] = lists {
+        return std::borrow::Cow::Borrowed(single.as_slice());
+    }
+    let mut v: Vec<u32> = lists.iter().flatten().copied().collect();
+    v.sort_unstable();
+    v.dedup();
+    std::borrow::Cow::Owned(v)
 }
 
 fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {

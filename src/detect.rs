@@ -34,6 +34,15 @@ impl Label {
     }
 }
 
+impl From<crate::casing::Lang> for Label {
+    fn from(lang: crate::casing::Lang) -> Label {
+        match lang {
+            crate::casing::Lang::Tr => Label::Tr,
+            crate::casing::Lang::En => Label::En,
+        }
+    }
+}
+
 /// A label and how sure we are of it, in [0, 1]. `und` carries confidence 0.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Detected {
@@ -47,15 +56,14 @@ impl Detected {
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::with_allowlist(vec![Lang::Eng, Lang::Tur]));
 
-/// Detects the language of a paragraph; running headers and page numbers are `und`.
-/// A known section name is labelled by the language it belongs to: "Öz" and "Abstract" are
+/// Detects the language of a paragraph; running headers and page numbers are `und`, and a
+/// known section name is labelled by the language it belongs to: "Öz" and "Abstract" are
 /// too short for any statistical detector.
 pub fn detect_paragraph(p: &Paragraph) -> Detected {
     match p.kind {
         Kind::Boilerplate => Detected::UND,
         Kind::Heading => match crate::reflow::heading_language(&p.text) {
-            Some(crate::casing::Lang::Tr) => Detected { lang: Label::Tr, confidence: 0.95 },
-            Some(crate::casing::Lang::En) => Detected { lang: Label::En, confidence: 0.95 },
+            Some(lang) => Detected { lang: lang.into(), confidence: 0.95 },
             None => detect(&p.text),
         },
         _ => detect(&p.text),
