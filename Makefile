@@ -4,7 +4,7 @@
 CARGO ?= cargo
 BIN := target/release/hizala
 
-.PHONY: all build run test lint fmt doc bench clean
+.PHONY: all build run test lint fmt doc bench oracle clean
 
 all: run
 
@@ -34,6 +34,11 @@ doc:
 # a read + NFC baseline over the same bytes.
 bench:
 	$(CARGO) bench --locked --bench pipeline
+
+# Regenerates the Java 17 casing table that tests/casing_oracle.rs checks against (needs javac).
+oracle:
+	javac -d target/oracle tests/oracle/CaseOracle.java
+	java -cp target/oracle CaseOracle > tests/oracle/java_casing.tsv
 
 clean:
 	$(CARGO) clean

@@ -7,6 +7,8 @@
 //! no Turkish reader wrote. Everything else follows the Unicode default mappings, including
 //! the whole-string rule for Greek final sigma.
 
+use unicode_normalization::char::canonical_combining_class;
+
 /// The language whose casing rules apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -28,8 +30,11 @@ const COMBINING_DOT_ABOVE: char = '\u{307}';
 
 /// Lowercases `text` by the rules of `lang`.
 ///
-/// Turkish: `I` → `ı`, `İ` → `i`, and a decomposed `I` + U+0307 → `i`. English: `İ` → `i`
-/// (never `i` + U+0307: the dot is the letter's own, not an accent to keep).
+/// Turkish: `I` → `ı`, `İ` → `i`, and a decomposed `I` + U+0307 → `i` (the dot may follow
+/// other combining marks, as in SpecialCasing.txt's `After_I` / `Before_Dot` contexts).
+/// English: `İ` → `i`, and a decomposed `I` + U+0307 too — never `i` + U+0307: the dot is the
+/// letter's own, not an accent to keep. That is the one place where English differs from
+/// Java's `Locale.ROOT` (`tests/oracle/README.md` lists it).
 ///
 /// ```
 /// use hizala::casing::{to_lower, Lang};
@@ -40,21 +45,50 @@ pub fn to_lower(text: &str, lang: Lang) -> String {
     if text.is_ascii() && lang == Lang::En {
         return text.to_ascii_lowercase();
     }
+    if !text.contains(['I', 'İ', COMBINING_DOT_ABOVE]) {
+        return text.to_lowercase();
+    }
+    let chars: Vec<char> = text.chars().collect();
     let mut prepared = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (i, &c) in chars.iter().enumerate() {
         match c {
             'İ' => prepared.push('i'),
-            'I' if chars.peek() == Some(&COMBINING_DOT_ABOVE) => {
-                chars.next();
-                prepared.push('i');
-            }
+            'I' if before_dot(&chars[i + 1..]) => prepared.push('i'),
             'I' if lang == Lang::Tr => prepared.push('ı'),
+            COMBINING_DOT_ABOVE if after_i(&chars[..i]) => {}
             c => prepared.push(c),
         }
     }
     // `str::to_lowercase` applies the final-sigma rule, which needs the whole string.
     prepared.to_lowercase()
+}
+
+/// Whether a combining dot above follows, with only combining marks other than those that
+/// sit above (class 230) in between: SpecialCasing.txt's `Before_Dot`.
+fn before_dot(rest: &[char]) -> bool {
+    for &c in rest {
+        if c == COMBINING_DOT_ABOVE {
+            return true;
+        }
+        if matches!(canonical_combining_class(c), 0 | 230) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the last base letter before this point is `I`, with no mark of class 230 between:
+/// SpecialCasing.txt's `After_I`.
+fn after_i(before: &[char]) -> bool {
+    for &c in before.iter().rev() {
+        if c == 'I' {
+            return true;
+        }
+        if matches!(canonical_combining_class(c), 0 | 230) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Uppercases `text` by the rules of `lang`. Turkish: `i` → `İ` (and `ı` → `I`, as everywhere).
@@ -119,6 +153,16 @@ mod tests {
         assert_eq!(to_lower("İSTANBUL", Lang::En), "istanbul");
         assert_eq!(to_lower("I\u{307}STANBUL", Lang::Tr), "istanbul");
         assert!(!to_lower("İzmir", Lang::En).contains('\u{307}'));
+    }
+
+    #[test]
+    fn dot_above_after_other_marks_still_belongs_to_the_i() {
+        // I + dot below + dot above: the dot above is the i's own dot (SpecialCasing After_I).
+        assert_eq!(to_lower("I\u{323}\u{307}", Lang::Tr), "i\u{323}");
+        // I + acute: no dot, so a Turkish dotless ı keeps its accent.
+        assert_eq!(to_lower("I\u{301}", Lang::Tr), "ı\u{301}");
+        // İ + another dot above: only the letter's own dot goes.
+        assert_eq!(to_lower("İ\u{307}", Lang::Tr), "i\u{307}");
     }
 
     #[test]
