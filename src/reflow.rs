@@ -176,6 +176,13 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
     if layout.unwrapped {
         return true;
     }
+    // A number at the start of a line that continues a sentence is no section number:
+    // "The Paralympics will take place from" / "24 August to 5 September 2021".
+    let continues = !ends_sentence(a.text) && !looks_like_heading_line(a.text, layout);
+    let numbered_only = |t: &str| is_numbered_heading(t) && !is_known_heading(t) && !is_all_caps(t);
+    if continues && numbered_only(b.text) {
+        return false;
+    }
     if looks_like_heading_line(a.text, layout) || looks_like_heading_line(b.text, layout) {
         return true;
     }
@@ -288,6 +295,7 @@ fn unit_last_text(lines: &[Line], unit: &Unit) -> String {
 
 /// Joins a paragraph's lines with spaces, repairing words broken by a hyphen at a line end.
 fn join_lines(lines: &[Line], indices: &[usize], words: &WordCounts) -> String {
+    let turkish = looks_turkish(indices.iter().map(|&i| lines[i].text));
     let mut out = String::new();
     for &i in indices {
         let text = lines[i].text;
@@ -299,7 +307,7 @@ fn join_lines(lines: &[Line], indices: &[usize], words: &WordCounts) -> String {
             // A soft hyphen at the line end: the word continues on the next line.
             out.push_str(text);
         } else if ends_with_break_hyphen(&out) {
-            if words.should_join(&out[..out.len() - 1], text) {
+            if words.should_join(&out[..out.len() - 1], text, turkish) {
                 out.pop();
             }
             out.push_str(text);
@@ -341,8 +349,14 @@ impl WordCounts {
     }
 
     /// `before` is the text up to the line-end hyphen, `after` the next line.
-    fn should_join(&self, before: &str, after: &str) -> bool {
+    ///
+    /// The evidence, strongest first: digits (a range or "COVID-19" keeps its hyphen); how often
+    /// the document writes the word joined and hyphenated; the corpus lexicon (words and
+    /// compounds seen in NTREX-128 news); the shape of the parts (a capital after the hyphen, an
+    /// acronym before it, two whole English words, a prefix that English hyphenates).
+    fn should_join(&self, before: &str, after: &str, turkish: bool) -> bool {
         let left_token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let left_token = left_token.trim_start_matches(|c: char| !c.is_alphanumeric());
         // "Pakistan-Afghani-" / "stan": only the last part of a compound was broken.
         let left = left_token.rsplit('-').next().unwrap_or(left_token);
         let right_token = after.split_whitespace().next().unwrap_or("");
@@ -350,23 +364,134 @@ impl WordCounts {
         let (Some(l_last), Some(r_first)) = (left.chars().last(), right.chars().next()) else {
             return true;
         };
-        // "Lashker-e-" / "Jhangvi", "2019-" / "2020", "COVID-" / "19": the hyphen is real.
-        if r_first.is_uppercase() || r_first.is_ascii_digit() || l_last.is_ascii_digit() {
-            return false;
-        }
-        let joined = word_core(&format!("{left}{right}"));
-        let hyphenated = word_core(&format!("{left}-{right}"));
-        let (j, h) = (self.count(&joined), self.count(&hyphenated));
-        if h > j {
-            return false;
-        }
-        if j > 0 {
+        // "40’ın-" / "dan": a Turkish suffix after an apostrophe is never hyphenated.
+        if left.contains(['’', '\'']) {
             return true;
         }
-        // No evidence either way: a few English prefixes are always written with a hyphen.
-        let keep_prefix = left_token == left
-            && matches!(left.to_lowercase().as_str(), "self" | "well" | "non" | "ill" | "half" | "ex" | "all");
-        !keep_prefix
+        // "2019-" / "2020", "COVID-" / "19", "19th-" / "century": the hyphen is real.
+        if r_first.is_ascii_digit() || left.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let joined = word_key(&format!("{left_token}{right}"));
+        let hyphenated = word_key(&format!("{left_token}-{right}"));
+        let (j, h) = (self.count(&joined), self.count(&hyphenated));
+        if h != j {
+            return j > h;
+        }
+        if lexicon::compound(&hyphenated) {
+            return false;
+        }
+        let (left_key, right_key) = (word_key(left), word_key(&right));
+        // "e-" / "posta", "x-" / "ray": no hyphenator leaves one letter on a line; "boda-" /
+        // "boda": a doubled word.
+        if left.chars().count() == 1 || left_key == right_key {
+            return false;
+        }
+        // Prefixes English hyphenates before the same vowel ("re-establish", "co-operate"),
+        // even where the joined spelling is a word too.
+        let vowel_clash = l_last.eq_ignore_ascii_case(&r_first) && "aeiou".contains(r_first);
+        if !turkish && vowel_clash && left_token == left && is_prefix(&left_key) {
+            return false;
+        }
+        if lexicon::english_word(&joined) {
+            return true;
+        }
+        // "friend-" / "of-the-court": the next line goes on with the compound's other parts.
+        if right_token[right.len()..].starts_with('-') {
+            return false;
+        }
+        // "Lashker-e-" / "Jhangvi", "Türkiye-" / "Pakistan": a capital starts a new word.
+        if r_first.is_uppercase() {
+            return false;
+        }
+        // "U-" / "botları", "NATO-" / "led": an acronym or a letter before the hyphen.
+        if left.chars().all(char::is_uppercase) {
+            return false;
+        }
+        if turkish {
+            // Turkish hyphenates compounds with names ("Türkiye-Pakistan", handled above) and
+            // little else: a lowercase break is a syllable break.
+            return true;
+        }
+        // "three-" / "dimensional", "low-" / "tech": two whole words that are not one. After a
+        // capital the parts of a name are words too ("Fin-land", "Devon-port"), so a name keeps
+        // its hyphen only before the heads of compound adjectives ("Russian-backed",
+        // "Film-editing", "Taliban-like").
+        let before_left = before[..before.len() - left_token.len()].trim_end();
+        let sentence_start = before_left.is_empty() || ends_sentence(before_left);
+        let capitalised = !sentence_start && left.chars().next().is_some_and(char::is_uppercase);
+        let compound_head = !capitalised
+            || right_key.ends_with("ed")
+            || right_key.ends_with("ing")
+            || matches!(right_key.as_str(), "like" | "style" | "era" | "born" | "made" | "wide" | "free" | "run");
+        if left.chars().count() >= 3
+            && right.chars().count() >= 3
+            && compound_head
+            && lexicon::english_word(&left_key)
+            && lexicon::english_word(&right_key)
+        {
+            return false;
+        }
+        // Prefixes English writes with a hyphen before a word ("self-", "non-", "anti-").
+        let prefix = left_token == left && is_prefix(&left_key) && lexicon::english_word(&right_key);
+        !prefix
+    }
+}
+
+/// English prefixes written with a hyphen before a whole word or the same vowel.
+fn is_prefix(key: &str) -> bool {
+    matches!(
+        key,
+        "self"
+            | "well"
+            | "non"
+            | "ill"
+            | "half"
+            | "all"
+            | "ex"
+            | "anti"
+            | "semi"
+            | "multi"
+            | "cross"
+            | "counter"
+            | "post"
+            | "pre"
+            | "co"
+            | "re"
+            | "de"
+    )
+}
+
+/// Whether lines read as Turkish: letters only Turkish has (ğ ı ş İ) make up at least one in a
+/// hundred letters. An English paragraph citing "Çolakoğlu" stays well below.
+fn looks_turkish<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
+    let (mut letters, mut turkish) = (0usize, 0usize);
+    for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        turkish += usize::from(matches!(c, 'ğ' | 'Ğ' | 'ı' | 'ş' | 'Ş' | 'İ'));
+    }
+    turkish * 100 >= letters.max(1)
+}
+
+/// Word lists derived from NTREX-128 news by `scripts/derive_lexicon.py`: the corpus evidence
+/// for hyphen repair, next to the document's own counts.
+mod lexicon {
+    use std::collections::HashSet;
+    use std::sync::LazyLock;
+
+    static ENGLISH_WORDS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| include_str!("lexicon/en_words.txt").lines().collect());
+    static COMPOUNDS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| include_str!("lexicon/compounds.txt").lines().collect());
+
+    /// Whether `key` (see `word_key`) is an English word written without a hyphen.
+    pub fn english_word(key: &str) -> bool {
+        ENGLISH_WORDS.contains(key)
+    }
+
+    /// Whether `key` is a compound written with a hyphen ("well-known", "sosyo-ekonomik").
+    pub fn compound(key: &str) -> bool {
+        COMPOUNDS.contains(key)
     }
 }
 
@@ -375,7 +500,13 @@ impl WordCounts {
 fn word_core(token: &str) -> String {
     let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
     let stem = trimmed.split(['’', '\'']).next().unwrap_or(trimmed);
-    stem.to_lowercase()
+    word_key(stem)
+}
+
+/// The key words are counted and looked up by: lowercased with dotted and dotless i folded
+/// together (a Turkish `I` lowercases to `ı`, an English one to `i`).
+fn word_key(word: &str) -> String {
+    crate::casing::to_lower(word, Lang::En).replace('ı', "i")
 }
 
 fn ends_with_break_hyphen(text: &str) -> bool {
@@ -497,6 +628,8 @@ fn is_numbered_heading(text: &str) -> bool {
     rest.len() < text.len()
         && rest.chars().next().is_some_and(char::is_uppercase)
         && text.split_whitespace().count() <= 14
+        // "24 August to 5 September 2021. Some": a sentence, not a heading.
+        && !rest.trim_end_matches('.').contains(". ")
 }
 
 fn strip_number(text: &str) -> &str {

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Derives the word lists that hyphen repair uses as corpus evidence (src/lexicon/).
+
+Sources: the NTREX-128 English and Turkish news text in tests/fixtures/corpora (CC-BY-SA 4.0),
+and SCOWL's American and British English word lists as Debian ships them (packages wamerican
+and wbritish, /usr/share/dict; licence in src/lexicon/SCOWL-COPYRIGHT): lowercase words of
+three letters or more, without possessives.
+Not read: FLORES-200, the held-out text on which tests/hyphenation.rs measures hyphen repair,
+and the seeds (hyphen repair must decide from evidence, not from a list of the seeds' words).
+
+Writes, one lowercased entry per line, sorted (dotted and dotless i folded to i, as
+`reflow::word_key` does):
+  en_words.txt   English words written without a hyphen
+  compounds.txt  hyphenated compounds seen in either language ("well-known", "sosyo-ekonomik")
+Run: apt-get install wamerican wbritish && python3 scripts/derive_lexicon.py
+"""
+import pathlib
+import re
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "tests" / "fixtures" / "corpora"
+PUNCT = ".,;:!?()[]{}\"“”‘’'«»…*"
+WORD = re.compile(r"[^\W\d_]+")
+COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def key(word):
+    return word.replace("İ", "i").replace("I", "i").lower().replace("ı", "i")
+
+
+def tokens(text):
+    for tok in text.split():
+        core = re.split(r"[’']", tok.strip(PUNCT))[0]
+        if core:
+            yield core
+
+
+def main():
+    english = (CORPORA / "newstest2019-src.eng.txt").read_text(encoding="utf-8")
+    turkish = (CORPORA / "newstest2019-ref.tur.txt").read_text(encoding="utf-8")
+    words, compounds = set(), set()
+    for text, lang in ((english, "en"), (turkish, "tr")):
+        for core in tokens(text):
+            if COMPOUND.fullmatch(core):
+                compounds.add(key(core))
+            elif lang == "en" and WORD.fullmatch(core) and len(core) > 1:
+                words.add(key(core))
+    for name in ("american-english", "british-english"):
+        for line in pathlib.Path("/usr/share/dict", name).read_text(encoding="utf-8").splitlines():
+            if re.fullmatch(r"[a-z]{3,}", line):
+                words.add(line)
+    out = ROOT / "src" / "lexicon"
+    out.mkdir(exist_ok=True)
+    (out / "en_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+    (out / "compounds.txt").write_text("\n".join(sorted(compounds)) + "\n", encoding="utf-8")
+    print(f"{len(words)} English words, {len(compounds)} compounds")
+
+
+if __name__ == "__main__":
+    main()
