@@ -109,6 +109,7 @@ pub fn rebuild(text: &str) -> Vec<Paragraph> {
     }
     mark_repeated_lines(&lines, &mut units);
     rejoin_interrupted(&lines, &mut units);
+    attach_footnote_links(&lines, &mut units);
 
     let mut paragraphs: Vec<Paragraph> = units
         .iter()
@@ -211,6 +212,10 @@ fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
             || is_all_caps(&text)
             || is_numbered_heading(&text)
             || (standalone && is_title_case(&text))
+            || (standalone
+                && opens_section(lines, unit)
+                && starts_sentence(&text)
+                && text.split_whitespace().count() <= 16)
         {
             return Kind::Heading;
         }
@@ -219,6 +224,14 @@ fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
         return Kind::ListItem;
     }
     Kind::Body
+}
+
+/// A line that starts the document, or follows two or more blank lines (the wider gap that sets
+/// off a section in text without other heading marks): "A joint military exercise between
+/// Turkey and Pakistan".
+fn opens_section(lines: &[Line], unit: &Unit) -> bool {
+    let i = unit.lines[0];
+    i == 0 || lines[i].no - lines[i - 1].no >= 3
 }
 
 fn is_own_block(lines: &[Line], unit: &Unit) -> bool {
@@ -242,7 +255,9 @@ fn mark_repeated_lines(lines: &[Line], units: &mut [Unit]) {
         }
     }
     for unit in units.iter_mut() {
-        if unit.lines.len() == 1 && unit.kind != Kind::Heading {
+        // A footnote that cites the same source again ("SIPRI Arms Transfers Database, <…>") is
+        // still a footnote.
+        if unit.lines.len() == 1 && !matches!(unit.kind, Kind::Heading | Kind::Footnote) {
             let text = lines[unit.lines[0]].text;
             if text.chars().count() <= 120 && counts.get(&key(text)).is_some_and(|&n| n >= 3) {
                 unit.kind = Kind::Boilerplate;
@@ -280,6 +295,27 @@ fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
         }
         i += 1;
     }
+}
+
+/// A line holding only a link, right after a footnote, is the end of that footnote: extraction
+/// put the URL of "¹⁵ "The Biggest Aid Comes from Turkey," *Milliyet*, October 22, 2005," on a
+/// line of its own.
+fn attach_footnote_links(lines: &[Line], units: &mut Vec<Unit>) {
+    let mut i = 1;
+    while i < units.len() {
+        let only_link = units[i].lines.iter().all(|&l| is_link(lines[l].text));
+        if only_link && units[i - 1].kind == Kind::Footnote {
+            let link = units.remove(i);
+            units[i - 1].lines.extend(link.lines);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn is_link(text: &str) -> bool {
+    let t = text.trim_start_matches(['<', '(', '[']);
+    !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
 
 fn is_interruption_candidate(lines: &[Line], unit: &Unit) -> bool {
@@ -797,6 +833,33 @@ mod tests {
         let input = format!("{long}\n{long}\nBackground On Bilateral Military Ties\n{long}\n");
         let kinds: Vec<Kind> = texts(&input).into_iter().map(|(k, _)| k).collect();
         assert_eq!(kinds, vec![Kind::Body, Kind::Body, Kind::Heading, Kind::Body]);
+    }
+
+    #[test]
+    fn a_link_on_its_own_line_ends_the_footnote_before_it() {
+        let input = "Text of the paper.¹⁵\n\n¹⁵ \"The Biggest Aid Comes from Turkey,\" *Milliyet*, October 22, 2005,\n\n<https://www.milliyet.com.tr/gundem/en-buyuk-yardim-turkiyeden-254038>\n\nMore text.\n";
+        let got = texts(input);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].0, Kind::Footnote);
+        assert!(got[1].1.ends_with("2005, <https://www.milliyet.com.tr/gundem/en-buyuk-yardim-turkiyeden-254038>"));
+    }
+
+    #[test]
+    fn section_opening_lines_of_unwrapped_text_are_headings() {
+        let input = "The development of military relations between Turkey and Pakistan, obstacles and challenges\n\n\nThe Turkish army chief, during a visit to Islamabad, signed an agreement with his Pakistani counterpart.\n\nThe media in Ankara did not mention the exact dimensions of the agreement,\n\n\nA joint military exercise between Turkey and Pakistan\n\nTurkish efforts prompted Pakistani Prime Minister Imran Khan to support the Republic of Azerbaijan.\n";
+        let kinds: Vec<Kind> = texts(input).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, [Kind::Heading, Kind::Body, Kind::Body, Kind::Heading, Kind::Body]);
+    }
+
+    #[test]
+    fn a_repeated_citation_stays_a_footnote() {
+        let mut input = String::from("Body text of the paper goes on here.\n\n");
+        for n in ["²⁹", "³⁰", "³¹"] {
+            input.push_str(&format!(
+                "{n} SIPRI Arms Transfers Database, <https://armstransfers.sipri.org/>\n\nMore body text.\n\n"
+            ));
+        }
+        assert!(texts(&input).iter().filter(|(_, t)| t.contains("SIPRI")).all(|(k, _)| *k == Kind::Footnote));
     }
 
     #[test]
