@@ -542,7 +542,18 @@ fn word_core(token: &str) -> String {
 /// The key words are counted and looked up by: lowercased with dotted and dotless i folded
 /// together (a Turkish `I` lowercases to `ı`, an English one to `i`).
 fn word_key(word: &str) -> String {
-    crate::casing::to_lower(word, Lang::En).replace('ı', "i")
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let mut key = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'I' | 'İ' | 'ı' => key.push('i'),
+            '\u{307}' => {}
+            c => key.extend(c.to_lowercase()),
+        }
+    }
+    key
 }
 
 fn ends_with_break_hyphen(text: &str) -> bool {
