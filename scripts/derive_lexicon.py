@@ -12,6 +12,9 @@ Writes, one lowercased entry per line, sorted (dotted and dotless i folded to i,
 `reflow::word_key` does):
   en_words.txt   English words written without a hyphen
   compounds.txt  hyphenated compounds seen in either language ("well-known", "sosyo-ekonomik")
+and, for the language detector, every run of letters in NTREX with its count, as written
+(the detector lowercases), most frequent first:
+  tr_counts.txt, en_counts.txt   "word<TAB>count"
 Run: apt-get install wamerican wbritish && python3 scripts/derive_lexicon.py
 """
 import pathlib
@@ -53,6 +56,13 @@ def main():
     out.mkdir(exist_ok=True)
     (out / "en_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
     (out / "compounds.txt").write_text("\n".join(sorted(compounds)) + "\n", encoding="utf-8")
+    for text, name in ((turkish, "tr_counts.txt"), (english, "en_counts.txt")):
+        counts = {}
+        for run in WORD.findall(text):
+            counts[run] = counts.get(run, 0) + 1
+        rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        (out / name).write_text("".join(f"{w}\t{n}\n" for w, n in rows), encoding="utf-8")
+        print(f"{name}: {len(rows)} letter runs, {sum(counts.values())} in all")
     print(f"{len(words)} English words, {len(compounds)} compounds")
 
 

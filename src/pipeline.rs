@@ -113,7 +113,7 @@ pub fn analyse(text: &str, times: &mut StageTimes) -> (Vec<Paragraph>, Vec<Detec
     times.normalize += t.elapsed();
 
     let t = Instant::now();
-    let labels = paragraphs.iter().map(detect::detect_paragraph).collect();
+    let labels = detect::detect_document(&paragraphs);
     times.detect += t.elapsed();
     (paragraphs, labels)
 }

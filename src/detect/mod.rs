@@ -1,0 +1,329 @@
+//! Stage 4: the language of every paragraph — Turkish, English, or undetermined.
+//!
+//! Each word is scored by two small statistical models of our own ([`model`]): a character
+//! n-gram model (orders 1–4 with word boundaries, so Turkish suffixes like `-ları`, `-dır` and
+//! letters only Turkish has, `ğ ı ş`, weigh in) mixed with a word model (function words like
+//! "ve", "bir", "the", "and" are decisive). A paragraph's score is the sum of its words'
+//! log-likelihood ratios, each capped so that one word cannot decide alone, and names
+//! (capitalised words inside a sentence) count half: an English paragraph that cites
+//! Çolakoğlu stays English, a Turkish paragraph full of English names stays Turkish. The
+//! Windows-1254 letters of mis-decoded Turkish (`ý þ ð` for `ı ş ğ`) are read as what they
+//! stand for. Links, numbers and dates do not count; what has no language of its own (page
+//! numbers, numbers alone, running headers, fragments with too few letters) is `und`.
+//!
+//! `whatlang` (restricted to English and Turkish) breaks ties: a long text our models score
+//! within one nat of even (none of the 2,024 FLORES test sentences is).
+
+pub mod model;
+
+use std::sync::LazyLock;
+
+use whatlang::{Detector, Lang};
+
+use crate::reflow::{Kind, Paragraph};
+
+/// A language label as written to `paragraphs.csv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    Tr,
+    En,
+    Und,
+}
+
+impl Label {
+    pub const ALL: [Label; 3] = [Label::Tr, Label::En, Label::Und];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Tr => "tr",
+            Label::En => "en",
+            Label::Und => "und",
+        }
+    }
+}
+
+impl From<crate::casing::Lang> for Label {
+    fn from(lang: crate::casing::Lang) -> Label {
+        match lang {
+            crate::casing::Lang::Tr => Label::Tr,
+            crate::casing::Lang::En => Label::En,
+        }
+    }
+}
+
+/// A label and how sure we are of it, in [0, 1]. `und` carries confidence 0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Detected {
+    pub lang: Label,
+    pub confidence: f64,
+}
+
+impl Detected {
+    pub const UND: Detected = Detected { lang: Label::Und, confidence: 0.0 };
+}
+
+/// Detects the language of every paragraph of a document. A paragraph with little evidence of
+/// its own (a heading of names, a footnote that is only a citation) leans on the nearest
+/// clearly-labelled paragraph before and after it; everything else is [`detect_paragraph`].
+pub fn detect_document(paragraphs: &[Paragraph]) -> Vec<Detected> {
+    let own: Vec<Option<Evidence>> = paragraphs
+        .iter()
+        .map(|p| match p.kind {
+            Kind::Boilerplate => None,
+            Kind::Heading if crate::reflow::heading_language(&p.text).is_some() => None,
+            _ => Some(evidence(&p.text)),
+        })
+        .collect();
+    let clear = |ev: &Option<Evidence>| ev.filter(|e| e.llr.abs() >= CLEAR).map(|e| NEIGHBOUR * e.llr.signum());
+    paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match own[i] {
+            None => detect_paragraph(p),
+            Some(ev) if ev.llr.abs() < WEAK => {
+                let before = own[..i].iter().rev().find_map(clear).unwrap_or(0.0);
+                let after = own[i + 1..].iter().find_map(clear).unwrap_or(0.0);
+                let llr = ev.llr + before + after;
+                if llr.abs() < TIE && ev.letters >= 20 { tie_break(&p.text) } else { decide(Evidence { llr, ..ev }) }
+            }
+            Some(ev) => decide(ev),
+        })
+        .collect()
+}
+
+/// Detects the language of a paragraph; running headers and page numbers are `und`, and a
+/// known section name is labelled by the language it belongs to: "Öz" and "Abstract" are
+/// too short for any statistical detector.
+pub fn detect_paragraph(p: &Paragraph) -> Detected {
+    match p.kind {
+        Kind::Boilerplate => Detected::UND,
+        Kind::Heading => match crate::reflow::heading_language(&p.text) {
+            Some(lang) => Detected { lang: lang.into(), confidence: 0.95 },
+            None => detect(&p.text),
+        },
+        _ => detect(&p.text),
+    }
+}
+
+/// The most one word may add to a text's log-likelihood ratio, in nats: a Turkish name in an
+/// English sentence is outvoted by a handful of English words.
+const WORD_CAP: f64 = 8.0;
+/// How much a capitalised unknown word inside a sentence (a name) counts.
+const NAME_WEIGHT: f64 = 0.3;
+/// A paragraph whose own evidence is weaker than this (in nats) leans on its neighbours: a
+/// heading of names, a footnote citing "Madiha Afzal, 2020."
+const WEAK: f64 = 12.0;
+/// What the nearest clearly-labelled paragraph on each side adds, in nats.
+const NEIGHBOUR: f64 = 2.0;
+/// A neighbour is clear when its evidence passes this.
+const CLEAR: f64 = 30.0;
+/// Once a text's ratio passes this and enough words are read, the rest cannot turn it.
+const SETTLED: f64 = 60.0;
+const SETTLED_WORDS: usize = 12;
+
+/// The evidence in a text: the log-likelihood ratio Turkish vs English (positive: Turkish),
+/// summed over its words, and how many words and letters counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Evidence {
+    pub llr: f64,
+    pub words: usize,
+    pub letters: usize,
+}
+
+/// Scores every word of `text`.
+pub fn evidence(text: &str) -> Evidence {
+    let model = &*model::MODEL;
+    let mut ev = Evidence::default();
+    for token in text.split_whitespace() {
+        if is_link(token) {
+            continue;
+        }
+        for (i, run) in token.split(|c: char| !c.is_alphabetic()).filter(|r| !r.is_empty()).enumerate() {
+            let letters = run.chars().count();
+            ev.letters += letters;
+            let form = model::word_form(run);
+            let [tr, en] = model.word_logp(&form);
+            // A soft cap: one word cannot decide alone, and two opposite words do not tie.
+            let mut llr = WORD_CAP * ((tr - en) / WORD_CAP).tanh();
+            // A capitalised word that neither word model knows is most likely a name ("Shkurti",
+            // "Karabakh", "Madiha"), even at the start of a sentence: it says little about the
+            // running text. A known word in a title ("War", "Relations") counts in full, and so
+            // does the part after an apostrophe ("Pakistan’ın"), a suffix.
+            let capitalised = run.chars().next().is_some_and(char::is_uppercase);
+            let all_caps = letters > 1 && run.chars().all(char::is_uppercase);
+            if i == 0 && capitalised && !all_caps && !model.knows(&form) {
+                llr *= NAME_WEIGHT;
+            }
+            ev.llr += llr;
+            ev.words += 1;
+        }
+        if ev.words >= SETTLED_WORDS && ev.llr.abs() >= SETTLED {
+            break;
+        }
+    }
+    ev
+}
+
+fn is_link(token: &str) -> bool {
+    token.contains("://") || token.contains("www.") || token.contains('@')
+}
+
+/// Detects the language of a text. The confidence is the posterior of the label under equal
+/// priors, computed from the log-likelihood ratio tempered by one half (the models assume
+/// letters independent given a short context, which overstates the evidence).
+pub fn detect(text: &str) -> Detected {
+    let ev = evidence(text);
+    if ev.llr.abs() < TIE && ev.letters >= 20 {
+        return tie_break(text);
+    }
+    decide(ev)
+}
+
+/// Below this (nats), a long text is a tie for our models and whatlang decides.
+const TIE: f64 = 1.0;
+
+static WHATLANG: LazyLock<Detector> = LazyLock::new(|| Detector::with_allowlist(vec![Lang::Eng, Lang::Tur]));
+
+/// whatlang's trigram profiles, restricted to English and Turkish: a second opinion for the
+/// rare long text our models score even.
+fn tie_break(text: &str) -> Detected {
+    match WHATLANG.detect(text) {
+        Some(info) => Detected {
+            lang: if info.lang() == Lang::Tur { Label::Tr } else { Label::En },
+            confidence: (0.5 + info.confidence() / 2.0).clamp(0.5, 1.0),
+        },
+        None => Detected::UND,
+    }
+}
+
+fn decide(ev: Evidence) -> Detected {
+    if ev.letters < 2 || ev.llr.abs() < 1e-6 {
+        return Detected::UND;
+    }
+    let lang = if ev.llr > 0.0 { Label::Tr } else { Label::En };
+    let confidence = 1.0 / (1.0 + (-0.5 * ev.llr.abs()).exp());
+    Detected { lang, confidence }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkish_and_english_sentences() {
+        assert_eq!(
+            detect("Bu çalışma, Pakistan ve Türkiye’nin ortak savunma sanayii iş birliklerini inceler.").lang,
+            Label::Tr
+        );
+        assert_eq!(
+            detect("This study focuses on analysing the cooperation between Türkiye and Pakistan.").lang,
+            Label::En
+        );
+    }
+
+    #[test]
+    fn english_citing_a_turkish_name_stays_english() {
+        let text = "Selcuk Çolakoğlu, Turkey-Pakistan Security Relations Since 1950s, Middle East Institute, November 25, 2013.";
+        assert_eq!(detect(text).lang, Label::En);
+    }
+
+    #[test]
+    fn numbers_and_fragments_are_undetermined() {
+        assert_eq!(detect("180").lang, Label::Und);
+        assert_eq!(detect("12.03.2020").lang, Label::Und);
+        assert_eq!(detect("").lang, Label::Und);
+    }
+
+    #[test]
+    fn misdecoded_windows_1254_is_still_turkish() {
+        assert_eq!(detect("Türkiye ile Pakistan arasýndaki iliþkiler daðlýk bölgelerde").lang, Label::Tr);
+    }
+
+    #[test]
+    fn known_section_names_carry_their_language() {
+        let heading = |text: &str| Paragraph {
+            index: 1,
+            kind: Kind::Heading,
+            first_line: 1,
+            last_line: 1,
+            text: text.to_string(),
+        };
+        assert_eq!(detect_paragraph(&heading("Öz")).lang, Label::Tr);
+        assert_eq!(detect_paragraph(&heading("Genişletilmiş Özet")).lang, Label::Tr);
+        assert_eq!(detect_paragraph(&heading("Abstract")).lang, Label::En);
+        assert_eq!(detect_paragraph(&heading("CONCLUSION")).lang, Label::En);
+        assert_eq!(detect_paragraph(&heading("1. Introduction")).lang, Label::En);
+    }
+
+    #[test]
+    fn short_text_and_shared_words() {
+        for (text, lang) in [
+            ("ve", Label::Tr),
+            ("the", Label::En),
+            ("kitaplarımızdan", Label::Tr),
+            ("notwithstanding", Label::En),
+            ("bir sistem", Label::Tr),
+            ("the system", Label::En),
+            ("Genişletilmiş Özet", Label::Tr),
+            ("Anahtar Kelimeler", Label::Tr),
+            ("Keywords", Label::En),
+        ] {
+            assert_eq!(detect(text).lang, lang, "{text}");
+        }
+    }
+
+    #[test]
+    fn mixed_paragraphs_follow_the_running_text() {
+        // English running text citing a Turkish title and Turkish names.
+        let en = "As Gloria Shkurti Özdemir argues in \"Türkiye'nin Dış Politikası\", the two countries signed several agreements.";
+        assert_eq!(detect(en).lang, Label::En);
+        // Turkish running text full of English names and titles.
+        let tr = "Foreign Policy dergisinde yayımlanan \"The Erdoğan Effect\" başlıklı makalede Washington ve London ziyaretleri ele alınmıştır.";
+        assert_eq!(detect(tr).lang, Label::Tr);
+        // A link says nothing about the language: this footnote is English.
+        let footnote = "¹⁵ \"The Biggest Aid Comes from Turkey,\" *Milliyet*, October 22, 2005, <https://www.milliyet.com.tr/gundem/en-buyuk-yardim-turkiyeden-254038>";
+        assert_eq!(detect(footnote).lang, Label::En);
+        // Capitals of Turkish words in an English acronym do not make it Turkish.
+        assert_eq!(
+            detect("Emphasis on AKINCI TİHA and Bayraktar TB2 SİHA from Pakistan, December 25, 2023").lang,
+            Label::En
+        );
+    }
+
+    #[test]
+    fn weak_paragraphs_lean_on_their_neighbours() {
+        let para = |index: usize, kind: Kind, text: &str| Paragraph {
+            index,
+            kind,
+            first_line: index,
+            last_line: index,
+            text: text.to_string(),
+        };
+        let doc = [
+            para(
+                1,
+                Kind::Body,
+                "The relations between the two countries grew closer after the September 11 attacks, when both governments had to rethink their security policies and the alliances that had shaped them.",
+            ),
+            para(2, Kind::Heading, "Gloria Shkurti Ozdemir and Rizwan Zeb"),
+            para(
+                3,
+                Kind::Body,
+                "Economic cooperation followed, and trade between the two countries more than doubled over the next decade, helped by new agreements on investment and transport.",
+            ),
+        ];
+        let labels = detect_document(&doc);
+        assert_eq!(labels.iter().map(|d| d.lang).collect::<Vec<_>>(), [Label::En; 3]);
+        // On its own, the heading of names is a toss-up, at best.
+        assert!(detect(&doc[1].text).confidence < labels[1].confidence || detect(&doc[1].text).lang != Label::En);
+    }
+
+    #[test]
+    fn confidence_is_a_probability() {
+        for text in ["Genişletilmiş Özet", "CONCLUSION", "system motor final", "Ankara"] {
+            let d = detect(text);
+            assert!((0.0..=1.0).contains(&d.confidence), "{text}: {d:?}");
+        }
+    }
+}
