@@ -68,54 +68,69 @@ pub fn word_form(word: &str) -> String {
     out
 }
 
+/// Where an n-gram sits: its order and the keys of its context (all but the last char) and of
+/// its suffix (all but the first).
+#[derive(Clone, Copy)]
+struct Shape {
+    order: usize,
+    context: u64,
+    suffix: u64,
+}
+
 #[derive(Default)]
 struct Counts {
-    /// Count of each n-gram (orders 1..=ORDER), by its chars.
-    grams: HashMap<Vec<char>, u64>,
-    /// For each context (orders 0..ORDER): total count of what followed, number of distinct
-    /// followers.
-    contexts: HashMap<Vec<char>, (u64, u64)>,
+    /// Count of each n-gram (orders 1..=ORDER), by key.
+    grams: HashMap<u64, u64>,
+    /// For each context (orders 0..ORDER), by key: total count of what followed, number of
+    /// distinct followers.
+    contexts: HashMap<u64, (u64, u64)>,
     words: HashMap<String, u64>,
     total_words: u64,
 }
 
 impl Counts {
-    fn add_word(&mut self, form: String, n: u64) {
+    fn add_word(&mut self, form: String, n: u64, shapes: &mut HashMap<u64, Shape>) {
         let mut padded = vec![BEGIN];
         padded.extend(form.chars());
         padded.push(END);
         for i in 1..padded.len() {
-            for k in 1..=ORDER.min(i + 1) {
-                let gram = &padded[i + 1 - k..=i];
-                *self.grams.entry(gram.to_vec()).or_insert(0) += n;
+            for order in 1..=ORDER.min(i + 1) {
+                let gram = &padded[i + 1 - order..=i];
+                let k = key(gram);
+                *self.grams.entry(k).or_insert(0) += n;
+                shapes.entry(k).or_insert_with(|| Shape {
+                    order,
+                    context: key(&gram[..order - 1]),
+                    suffix: key(&gram[1..]),
+                });
             }
         }
         *self.words.entry(form).or_insert(0) += n;
         self.total_words += n;
     }
 
-    fn finish(&mut self) {
-        for (gram, &n) in &self.grams {
-            let context = self.contexts.entry(gram[..gram.len() - 1].to_vec()).or_insert((0, 0));
+    fn finish(&mut self, shapes: &HashMap<u64, Shape>) {
+        for (k, &n) in &self.grams {
+            let context = self.contexts.entry(shapes[k].context).or_insert((0, 0));
             context.0 += n;
             context.1 += 1;
         }
     }
 
-    /// Witten–Bell interpolated P(last char of `gram` | the rest).
-    fn prob(&self, gram: &[char]) -> f64 {
-        let lower = if gram.len() == 1 { 1.0 / ALPHABET } else { self.prob(&gram[1..]) };
-        match self.contexts.get(&gram[..gram.len() - 1]) {
+    /// Witten–Bell: P(last char | context) from this language's counts, given the
+    /// probability one order lower.
+    fn prob(&self, k: u64, shape: Shape, lower: f64) -> f64 {
+        match self.contexts.get(&shape.context) {
             Some(&(n, t)) => {
-                let seen = self.grams.get(gram).copied().unwrap_or(0);
+                let seen = self.grams.get(&k).copied().unwrap_or(0);
                 (seen as f64 + t as f64 * lower) / (n + t) as f64
             }
             None => lower,
         }
     }
 
-    fn log_backoff(&self, context: &[char]) -> f32 {
-        match self.contexts.get(context) {
+    fn log_backoff(&self, k: u64) -> f32 {
+        match self.contexts.get(&k) {
             Some(&(n, t)) => (t as f64 / (n + t) as f64).ln() as f32,
             None => 0.0,
         }
@@ -125,6 +140,7 @@ impl Counts {
 impl Model {
     fn train() -> Model {
         let mut counts = [Counts::default(), Counts::default()];
+        let mut shapes = HashMap::new();
         let parse = |text: &'static str| -> HashMap<String, u64> {
             let mut runs = HashMap::new();
             for (w, n) in text.lines().filter_map(|l| l.split_once('\t')) {
@@ -145,7 +161,7 @@ impl Model {
                 let turkish_letters = form.contains(['ç', 'ğ', 'ı', 'ö', 'ş', 'ü']);
                 let borrowed = if lang == TR { there >= here && !turkish_letters } else { there > here };
                 if !borrowed {
-                    counts[lang].add_word(form.clone(), n);
+                    counts[lang].add_word(form.clone(), n, &mut shapes);
                 }
             }
         }
@@ -157,16 +173,23 @@ impl Model {
             counts[EN].total_words += 1;
         }
         for c in &mut counts {
-            c.finish();
+            c.finish(&shapes);
         }
-        let mut grams = HashMap::new();
-        for lang in [TR, EN] {
-            for gram in counts[lang].grams.keys() {
-                grams.entry(key(gram)).or_insert_with(|| Entry {
-                    logp: [TR, EN].map(|l| counts[l].prob(gram).ln() as f32),
-                    log_backoff: [TR, EN].map(|l| counts[l].log_backoff(gram)),
-                });
-            }
+        // Lower orders first: each n-gram's probability builds on its suffix's.
+        let mut order: Vec<(u64, Shape)> = shapes.into_iter().collect();
+        order.sort_by_key(|&(k, shape)| (shape.order, k));
+        let mut probs: HashMap<u64, [f64; 2]> = HashMap::with_capacity(order.len());
+        let mut grams = HashMap::with_capacity(order.len());
+        for (k, shape) in order {
+            let p = [TR, EN].map(|l| {
+                let lower = if shape.order == 1 { 1.0 / ALPHABET } else { probs[&shape.suffix][l] };
+                counts[l].prob(k, shape, lower)
+            });
+            probs.insert(k, p);
+            grams.insert(
+                k,
+                Entry { logp: p.map(|x| x.ln() as f32), log_backoff: [TR, EN].map(|l| counts[l].log_backoff(k)) },
+            );
         }
         let mut words: HashMap<String, [f32; 2]> = HashMap::new();
         for lang in [TR, EN] {
