@@ -31,8 +31,10 @@ doc:
 
 # Builds a ≥100 MB corpus from ../shared/corpora and seeds/ (deterministically, under
 # target/bench-corpus) and prints throughput and peak memory per stage and in total, next to
-# a read + NFC baseline over the same bytes.
+# a read + NFC baseline over the same bytes; and first, the language detectors (ours, whatlang,
+# lingua) side by side on the same texts.
 bench:
+	$(CARGO) bench --locked --features bench-lingua --bench detect
 	$(CARGO) bench --locked --bench pipeline
 
 # Regenerates the Java 17 casing table that tests/casing_oracle.rs checks against (needs javac).
