@@ -39,6 +39,10 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("machine: {cores} cores\n");
 
+    // Read every file once so that no measurement pays for a cold page cache.
+    for path in corpus_files(&corpus) {
+        std::hint::black_box(std::fs::read(&path).expect("corpus file"));
+    }
     let exe = std::env::current_exe().expect("own path");
     let measure = |mode: &str, threads: usize| -> Measurement {
         let out =
