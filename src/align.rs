@@ -242,20 +242,23 @@ impl Features {
                 next
             })
         };
-        let mut side = |paras: &[&Paragraph]| -> Vec<Vec<u32>> {
+        let mut side = |paras: &[&Paragraph], turkish: bool| -> Vec<Vec<u32>> {
             paras
                 .iter()
                 .map(|p| {
-                    let mut v: Vec<u32> =
-                        anchors(&p.text, &lowercase).into_iter().map(|(k, number)| intern(k, number)).collect();
+                    let mut v: Vec<u32> = anchors(&p.text, &lowercase)
+                        .into_iter()
+                        .chain(concepts(&p.text, turkish).into_iter().map(|k| (k, false)))
+                        .map(|(k, number)| intern(k, number))
+                        .collect();
                     v.sort_unstable();
                     v.dedup();
                     v
                 })
                 .collect()
         };
-        let tr_anchors = side(tr);
-        let en_anchors = side(en);
+        let tr_anchors = side(tr, true);
+        let en_anchors = side(en, false);
         let mut df_tr = vec![0u32; is_number.len()];
         let mut df_en = vec![0u32; is_number.len()];
         for a in tr_anchors.iter().flatten() {
@@ -394,6 +397,40 @@ const GLOSSARY: &[(&str, &str)] = &[
     ("kasim", "november"),
     ("aralik", "december"),
 ];
+
+/// Word translations learned from NTREX-128's aligned segments (`scripts/derive_lexicon.py`):
+/// Turkish stem → English stem, stems being the first five letters of [`match_key`].
+static DICTIONARY: std::sync::LazyLock<(HashMap<&'static str, &'static str>, HashSet<&'static str>)> =
+    std::sync::LazyLock::new(|| {
+        let mut tr_en = HashMap::new();
+        let mut en = HashSet::new();
+        for line in include_str!("lexicon/dictionary.tsv").lines() {
+            let mut cols = line.split('\t');
+            if let (Some(t), Some(e)) = (cols.next(), cols.next()) {
+                tr_en.insert(t, e);
+                en.insert(e);
+            }
+        }
+        (tr_en, en)
+    });
+
+fn stem(word: &str) -> String {
+    match_key(word).chars().take(5).collect()
+}
+
+/// The dictionary concepts of a text, as English stems prefixed with `~`: "hükümet" and
+/// "government" are both `~gover`.
+fn concepts(text: &str, turkish: bool) -> Vec<String> {
+    let (tr_en, en) = &*DICTIONARY;
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .filter_map(|w| {
+            let s = stem(w);
+            let english = if turkish { tr_en.get(s.as_str()).copied() } else { en.get(s.as_str()).copied() };
+            english.map(|e| format!("~{e}"))
+        })
+        .collect()
+}
 
 /// The anchors of a text: (key, is_number). `lowercase` holds words the document also writes
 /// in lower case; a capitalised one of those is a sentence start, not a name.
