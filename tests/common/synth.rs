@@ -57,7 +57,9 @@ fn paragraphs(doc: &ParallelDoc, rng: &mut Rng, group: bool) -> Vec<(String, Str
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.tr.len() {
-        let size = if group { 1 + rng.below(3) } else { 1 };
+        // A news story opens with its headline: in a paper that would be a heading, so it
+        // starts the first paragraph instead of standing alone.
+        let size = if group { 1 + rng.below(3) + usize::from(i == 0) } else { 1 };
         let end = (i + size).min(doc.tr.len());
         out.push((doc.tr[i..end].join(" "), doc.en[i..end].join(" ")));
         i = end;
