@@ -35,6 +35,7 @@ doc:
 # lingua) side by side on the same texts.
 bench:
 	$(CARGO) bench --locked --features bench-lingua --bench detect
+	$(CARGO) bench --locked --bench align
 	$(CARGO) bench --locked --bench pipeline
 
 # Regenerates the Java 17 casing table that tests/casing_oracle.rs checks against (needs javac).

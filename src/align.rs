@@ -44,6 +44,9 @@ pub struct AlignConfig {
     pub min_score: f64,
     /// A side needs at least this many characters of body text to be aligned at all.
     pub min_side_chars: usize,
+    /// Up to this many cells (Turkish × English paragraphs) every cell is considered; above
+    /// it, only candidate cells (a band, anchor matches, then a corridor around the path).
+    pub full_grid_cells: usize,
 }
 
 impl Default for AlignConfig {
@@ -58,6 +61,7 @@ impl Default for AlignConfig {
             continuation_bonus: 1.5,
             min_score: 0.5,
             min_side_chars: 200,
+            full_grid_cells: 250_000,
         }
     }
 }
@@ -106,106 +110,212 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
         return Vec::new();
     }
     let features = Features::new(tr, en);
-    let first = align_pass(tr, en, &features, cfg);
+    let (n, m) = (tr.len(), en.len());
+    let full = n * m <= cfg.full_grid_cells;
+    // Long texts: a first pass with 1-1 beads only over the candidate cells finds the path; the
+    // second pass looks at every bead shape in a corridor around it.
+    let (cells, first_shapes) =
+        if full { (all_cells(n, m), &ALL_SHAPES[..]) } else { (sparse_cells(n, m, &features, &[]), &ALL_SHAPES[..1]) };
+    let first = align_pass(tr, en, &features, cfg, &cells, first_shapes);
     let confident: Vec<&Bead> = first.iter().filter(|b| b.score >= 0.8 && b.tr.len() == 1 && b.en.len() == 1).collect();
-    if confident.len() < 2 {
+    if confident.len() < 2 && full {
         return first;
     }
-    let length_of = |side: &[&Paragraph], n: usize| -> f64 {
-        side.iter().find(|p| p.index == n).map_or(0.0, |p| p.text.chars().count() as f64)
-    };
-    let lt: f64 = confident.iter().map(|b| length_of(tr, b.tr[0])).sum();
-    let le: f64 = confident.iter().map(|b| length_of(en, b.en[0])).sum();
+    // Paragraphs are in reading order, so their numbers are sorted.
+    let position = |side: &[&Paragraph], n: usize| side.binary_search_by_key(&n, |p| p.index).unwrap_or(0);
+    let lt: f64 = confident.iter().map(|b| features.tr_len[position(tr, b.tr[0])]).sum();
+    let le: f64 = confident.iter().map(|b| features.en_len[position(en, b.en[0])]).sum();
     let k = confident.len() as f64;
-    let measured = (le / lt).clamp(0.75, 1.35);
+    let measured = if lt > 0.0 { (le / lt).clamp(0.75, 1.35) } else { cfg.length_ratio };
     let ratio = (measured * k + cfg.length_ratio * 2.0) / (k + 2.0);
     let tuned = AlignConfig { length_ratio: ratio, ..cfg.clone() };
-    align_pass(tr, en, &features, &tuned)
+    let cells = if full {
+        cells
+    } else {
+        let path: Vec<(usize, usize)> = std::iter::once((0, 0))
+            .chain(first.iter().map(|b| (position(tr, b.tr[0]), position(en, b.en[0]))))
+            .chain(std::iter::once((n, m)))
+            .collect();
+        sparse_cells(n, m, &features, &path)
+    };
+    align_pass(tr, en, &features, &tuned, &cells, &ALL_SHAPES)
 }
 
-fn align_pass(tr: &[&Paragraph], en: &[&Paragraph], features: &Features, cfg: &AlignConfig) -> Vec<Bead> {
-    let (n, m) = (tr.len(), en.len());
-    let width = m + 1;
-    // Two states per cell (i Turkish and j English paragraphs consumed): the best total whose
-    // last step was a bead ending here, and the best whose last step was a skip. A bead that
-    // directly follows another earns the continuation bonus: translations come in runs.
-    let mut after_bead = vec![f64::NEG_INFINITY; (n + 1) * width];
-    let mut after_skip = vec![f64::NEG_INFINITY; (n + 1) * width];
-    // Back pointers: for beads (Turkish count, English count, came from a bead); for skips
-    // (skipped a Turkish paragraph, came from a bead).
-    let mut bead_back = vec![(0u8, 0u8, false); (n + 1) * width];
-    let mut skip_back = vec![(false, false); (n + 1) * width];
-    after_skip[0] = 0.0;
-    for i in 0..=n {
-        for j in 0..=m {
-            let here = i * width + j;
-            if here == 0 {
-                continue;
-            }
-            let mut best = f64::NEG_INFINITY;
-            let mut from = (false, false);
-            let up = i.checked_sub(1).map(|i| (true, i * width + j));
-            let left = j.checked_sub(1).map(|j| (false, i * width + j));
-            for (skip_tr, prev) in up.into_iter().chain(left) {
-                for (was_bead, value) in [(true, after_bead[prev]), (false, after_skip[prev])] {
-                    if value > best {
-                        best = value;
-                        from = (skip_tr, was_bead);
-                    }
-                }
-            }
-            after_skip[here] = best;
-            skip_back[here] = from;
+/// Bead shapes (Turkish, English paragraphs): 1-1 first.
+const ALL_SHAPES: [(usize, usize); 3] = [(1, 1), (1, 2), (2, 1)];
 
-            let mut best = f64::NEG_INFINITY;
-            let mut from = (0u8, 0u8, false);
-            for (di, dj) in [(1usize, 1usize), (1, 2), (2, 1)] {
-                if i < di || j < dj {
+/// Where beads may start: for each Turkish position, the sorted English positions.
+type Candidates = Vec<Vec<usize>>;
+
+/// Every cell: exact, for documents of ordinary size.
+fn all_cells(n: usize, m: usize) -> Candidates {
+    vec![(0..m).collect(); n]
+}
+
+/// Candidate start cells for a long pair of texts: a band around the diagonal (parallel files),
+/// the cells around each Turkish paragraph's best anchor matches (a summary of any part of the
+/// body), and, in the second pass, a corridor around the first pass's path.
+fn sparse_cells(n: usize, m: usize, features: &Features, path: &[(usize, usize)]) -> Candidates {
+    // The second pass only looks around the first pass's path.
+    let first_pass = path.is_empty();
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut add = |i: isize, j: isize| {
+        if (0..n as isize).contains(&i) && (0..m as isize).contains(&j) {
+            rows[i as usize].push(j as usize);
+        }
+    };
+    const BAND: isize = 6;
+    if first_pass {
+        for i in 0..n {
+            let centre = (i * m / n) as isize;
+            for d in -BAND..=BAND {
+                add(i as isize, centre + d);
+            }
+        }
+        for (i, j) in features.anchor_matches(3) {
+            for d in -2..=2isize {
+                add(i as isize + d, j as isize + d);
+            }
+        }
+    }
+    for w in path.windows(2) {
+        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+        // Between two beads of the first pass, and around each.
+        let steps = (i1 - i0).max(j1 - j0).max(1);
+        for k in 0..=steps {
+            let i = i0 + (i1 - i0) * k / steps;
+            let j = j0 + (j1 - j0) * k / steps;
+            for d in -3..=3isize {
+                add(i as isize, j as isize + d);
+            }
+        }
+    }
+    for row in &mut rows {
+        row.sort_unstable();
+        row.dedup();
+    }
+    rows
+}
+
+/// One candidate bead in the chain.
+struct Node {
+    i: usize,
+    j: usize,
+    di: usize,
+    dj: usize,
+    llr: f64,
+    value: f64,
+    prev: Option<usize>,
+    continued: bool,
+}
+
+/// Prefix maximum over end columns, of (value, node).
+struct Fenwick {
+    tree: Vec<(f64, usize)>,
+}
+
+impl Fenwick {
+    fn new(size: usize) -> Fenwick {
+        Fenwick { tree: vec![(f64::NEG_INFINITY, usize::MAX); size + 1] }
+    }
+
+    fn update(&mut self, column: usize, entry: (f64, usize)) {
+        let mut k = column + 1;
+        while k < self.tree.len() {
+            if entry.0 > self.tree[k].0 {
+                self.tree[k] = entry;
+            }
+            k += k & k.wrapping_neg();
+        }
+    }
+
+    fn best_up_to(&self, column: usize) -> (f64, usize) {
+        let mut k = column + 1;
+        let mut best = (f64::NEG_INFINITY, usize::MAX);
+        while k > 0 {
+            if self.tree[k].0 > best.0 {
+                best = self.tree[k];
+            }
+            k -= k & k.wrapping_neg();
+        }
+        best
+    }
+}
+
+/// The best chain of beads: each bead is worth its log-likelihood ratio, skipping paragraphs
+/// costs nothing, and a bead that directly follows another earns the continuation bonus
+/// (translations come in runs). Equivalent to the full dynamic program over the grid of
+/// Turkish × English positions, but evaluated only at the candidate start cells, with a
+/// Fenwick tree for "the best chain ending anywhere above and to the left".
+fn align_pass(
+    tr: &[&Paragraph],
+    en: &[&Paragraph],
+    features: &Features,
+    cfg: &AlignConfig,
+    cells: &Candidates,
+    shapes: &[(usize, usize)],
+) -> Vec<Bead> {
+    let (n, m) = (tr.len(), en.len());
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut ending_at_row: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    // The best chain ending at each column of the current row and of the next one.
+    let mut ending_here: Vec<usize> = vec![usize::MAX; m + 1];
+    let mut ending_next: Vec<usize> = vec![usize::MAX; m + 1];
+    let mut above_left = Fenwick::new(m);
+    for (i, row) in cells.iter().enumerate() {
+        for &j in row {
+            let exact = Some(ending_here[j])
+                .filter(|&id| id != usize::MAX)
+                .map(|id| (nodes[id].value + cfg.continuation_bonus, id));
+            let (far_value, far_id) = above_left.best_up_to(j);
+            let (base, prev, continued) = match exact {
+                Some((v, id)) if v >= far_value && v >= 0.0 => (v, Some(id), true),
+                _ if far_value > 0.0 => (far_value, Some(far_id), false),
+                _ => (0.0, None, false),
+            };
+            for &(di, dj) in shapes {
+                if i + di > n || j + dj > m {
                     continue;
                 }
-                let prev = (i - di) * width + j - dj;
-                let llr = features.llr(i - di..i, j - dj..j, cfg);
-                for (was_bead, value) in [(true, after_bead[prev] + cfg.continuation_bonus), (false, after_skip[prev])]
-                {
-                    if value + llr > best {
-                        best = value + llr;
-                        from = (di as u8, dj as u8, was_bead);
-                    }
-                }
+                let llr = features.llr(i..i + di, j..j + dj, cfg);
+                ending_at_row[i + di].push(nodes.len());
+                nodes.push(Node { i, j, di, dj, llr, value: base + llr, prev, continued });
             }
-            after_bead[here] = best;
-            bead_back[here] = from;
+        }
+        // Chains ending on the next row become available to the rows below it.
+        for &id in &ending_at_row[i] {
+            ending_here[nodes[id].j + nodes[id].dj] = usize::MAX;
+        }
+        for &id in &ending_at_row[i + 1] {
+            let node = &nodes[id];
+            let end = node.j + node.dj;
+            above_left.update(end, (node.value, id));
+            let other = ending_next[end];
+            if other == usize::MAX || nodes[other].value < node.value {
+                ending_next[end] = id;
+            }
+        }
+        std::mem::swap(&mut ending_here, &mut ending_next);
+    }
+    let mut best: Option<usize> = None;
+    for (id, node) in nodes.iter().enumerate() {
+        if node.value > 0.0 && best.is_none_or(|b| nodes[b].value < node.value) {
+            best = Some(id);
         }
     }
     let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    let mut in_bead = after_bead[n * width + m] > after_skip[n * width + m];
-    while i > 0 || j > 0 {
-        let here = i * width + j;
-        if in_bead {
-            let (di, dj, was_bead) = bead_back[here];
-            let (di, dj) = (di as usize, dj as usize);
-            let bonus = if was_bead { cfg.continuation_bonus } else { 0.0 };
-            let score = logistic(features.llr(i - di..i, j - dj..j, cfg) + bonus);
-            if score >= cfg.min_score {
-                beads.push(Bead {
-                    tr: tr[i - di..i].iter().map(|p| p.index).collect(),
-                    en: en[j - dj..j].iter().map(|p| p.index).collect(),
-                    score,
-                });
-            }
-            i -= di;
-            j -= dj;
-            in_bead = was_bead;
-        } else {
-            let (skip_tr, was_bead) = skip_back[here];
-            if skip_tr {
-                i -= 1;
-            } else {
-                j -= 1;
-            }
-            in_bead = was_bead;
+    while let Some(id) = best {
+        let node = &nodes[id];
+        let bonus = if node.continued { cfg.continuation_bonus } else { 0.0 };
+        let score = logistic(node.llr + bonus);
+        if score >= cfg.min_score {
+            beads.push(Bead {
+                tr: tr[node.i..node.i + node.di].iter().map(|p| p.index).collect(),
+                en: en[node.j..node.j + node.dj].iter().map(|p| p.index).collect(),
+                score,
+            });
         }
+        best = node.prev;
     }
     beads.reverse();
     beads
@@ -242,15 +352,25 @@ impl Features {
                 next
             })
         };
+        // Dictionary concepts get ids of their own, after a `~` that no anchor key starts with.
+        let mut concept_ids: HashMap<&'static str, u32> = HashMap::new();
         let mut side = |paras: &[&Paragraph], turkish: bool| -> Vec<Vec<u32>> {
             paras
                 .iter()
                 .map(|p| {
-                    let mut v: Vec<u32> = anchors(&p.text, &lowercase)
-                        .into_iter()
-                        .chain(concepts(&p.text, turkish).into_iter().map(|k| (k, false)))
-                        .map(|(k, number)| intern(k, number))
-                        .collect();
+                    let mut v: Vec<u32> =
+                        anchors(&p.text, &lowercase).into_iter().map(|(k, number)| intern(k, number)).collect();
+                    for concept in concepts(&p.text, turkish) {
+                        let id = match concept_ids.get(concept) {
+                            Some(&id) => id,
+                            None => {
+                                let id = intern(format!("~{concept}"), false);
+                                concept_ids.insert(concept, id);
+                                id
+                            }
+                        };
+                        v.push(id);
+                    }
                     v.sort_unstable();
                     v.dedup();
                     v
@@ -279,6 +399,40 @@ impl Features {
         Features { tr_len: len(tr), en_len: len(en), tr_anchors, en_anchors, weights }
     }
 
+    /// For each Turkish paragraph, the `k` English paragraphs sharing the most anchor weight
+    /// (anchors found in more than 50 English paragraphs are too common to point anywhere).
+    fn anchor_matches(&self, k: usize) -> Vec<(usize, usize)> {
+        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); self.weights.len()];
+        for (j, anchors) in self.en_anchors.iter().enumerate() {
+            for &a in anchors {
+                postings[a as usize].push(j);
+            }
+        }
+        let mut out = Vec::new();
+        let mut shared = vec![0.0f64; self.en_anchors.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        for (i, anchors) in self.tr_anchors.iter().enumerate() {
+            for &a in anchors {
+                let list = &postings[a as usize];
+                if list.len() <= 50 {
+                    for &j in list {
+                        if shared[j] == 0.0 {
+                            touched.push(j);
+                        }
+                        shared[j] += self.weights[a as usize];
+                    }
+                }
+            }
+            touched.sort_by(|&a, &b| shared[b].total_cmp(&shared[a]).then(a.cmp(&b)));
+            out.extend(touched.iter().take(k).map(|&j| (i, j)));
+            for &j in &touched {
+                shared[j] = 0.0;
+            }
+            touched.clear();
+        }
+        out
+    }
+
     fn llr(&self, tr: std::ops::Range<usize>, en: std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
         let lt: f64 = self.tr_len[tr.clone()].iter().sum();
         let le: f64 = self.en_len[en.clone()].iter().sum();
@@ -290,15 +444,35 @@ impl Features {
     }
 
     fn anchor_llr(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
-        let a = union(&self.tr_anchors[tr.clone()]);
-        let b = union(&self.en_anchors[en.clone()]);
-        let mass_a: f64 = a.iter().map(|&k| self.weights[k as usize]).sum();
-        let mass_b: f64 = b.iter().map(|&k| self.weights[k as usize]).sum();
+        let (mut mass_a, mut mass_b, mut shared) = (0.0, 0.0, 0.0);
+        let mut x = Merged::new(&self.tr_anchors[tr.clone()]);
+        let mut y = Merged::new(&self.en_anchors[en.clone()]);
+        let (mut next_a, mut next_b) = (x.next(), y.next());
+        loop {
+            match (next_a, next_b) {
+                (Some(p), Some(q)) if p == q => {
+                    let w = self.weights[p as usize];
+                    mass_a += w;
+                    mass_b += w;
+                    shared += w;
+                    next_a = x.next();
+                    next_b = y.next();
+                }
+                (Some(p), q) if q.is_none_or(|q| p < q) => {
+                    mass_a += self.weights[p as usize];
+                    next_a = x.next();
+                }
+                (_, Some(q)) => {
+                    mass_b += self.weights[q as usize];
+                    next_b = y.next();
+                }
+                _ => break,
+            }
+        }
         let total = mass_a + mass_b;
         if total == 0.0 {
             return 0.0;
         }
-        let shared: f64 = intersect(&a, &b).map(|k| self.weights[k as usize]).sum();
         let dice = 2.0 * shared / total;
         // Few anchors are weak evidence either way.
         let confidence = (total / 8.0).min(1.0);
@@ -306,34 +480,44 @@ impl Features {
     }
 }
 
-/// The sorted anchor set of several paragraphs. Most beads are 1-1: then the paragraph's own
-/// sorted list is borrowed instead of building a union.
-fn union(lists: &[Vec<u32>]) -> std::borrow::Cow<'_, [u32]> {
-    if let [single] = lists {
-        return std::borrow::Cow::Borrowed(single.as_slice());
-    }
-    let mut v: Vec<u32> = lists.iter().flatten().copied().collect();
-    v.sort_unstable();
-    v.dedup();
-    std::borrow::Cow::Owned(v)
+/// The sorted union of the anchor lists of one or two paragraphs (a bead's side), without
+/// allocating: the aligner asks for it at every candidate bead.
+struct Merged<'a> {
+    first: &'a [u32],
+    second: &'a [u32],
+    last: Option<u32>,
 }
 
-fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    return Some(a[i - 1]);
+impl<'a> Merged<'a> {
+    fn new(lists: &'a [Vec<u32>]) -> Merged<'a> {
+        let first = lists.first().map_or(&[][..], Vec::as_slice);
+        let second = lists.get(1).map_or(&[][..], Vec::as_slice);
+        Merged { first, second, last: None }
+    }
+}
+
+impl Iterator for Merged<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        loop {
+            let take = match (self.first.first(), self.second.first()) {
+                (Some(&a), b) if b.is_none_or(|&b| a <= b) => {
+                    self.first = &self.first[1..];
+                    a
                 }
+                (_, Some(&b)) => {
+                    self.second = &self.second[1..];
+                    b
+                }
+                _ => return None,
+            };
+            if self.last != Some(take) {
+                self.last = Some(take);
+                return Some(take);
             }
         }
-        None
-    })
+    }
 }
 
 /// Gale–Church: how much likelier the two lengths are for a translation pair than for two
@@ -414,20 +598,46 @@ static DICTIONARY: std::sync::LazyLock<(HashMap<&'static str, &'static str>, Has
         (tr_en, en)
     });
 
-fn stem(word: &str) -> String {
-    match_key(word).chars().take(5).collect()
+/// The first five letters of a word's [`match_key`], written into `out`.
+fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        let folded = match c {
+            'I' | 'İ' | 'ı' => 'i',
+            'ç' | 'Ç' => 'c',
+            'ğ' | 'Ğ' => 'g',
+            'ö' | 'Ö' => 'o',
+            'ş' | 'Ş' => 's',
+            'ü' | 'Ü' => 'u',
+            'â' | 'Â' => 'a',
+            'î' | 'Î' => 'i',
+            'û' | 'Û' => 'u',
+            '\u{307}' => continue,
+            c => {
+                out.extend(c.to_lowercase());
+                if out.chars().count() >= 5 {
+                    break;
+                }
+                continue;
+            }
+        };
+        out.push(folded);
+        if out.chars().count() >= 5 {
+            break;
+        }
+    }
 }
 
-/// The dictionary concepts of a text, as English stems prefixed with `~`: "hükümet" and
-/// "government" are both `~gover`.
-fn concepts(text: &str, turkish: bool) -> Vec<String> {
+/// The dictionary concepts of a text, as English stems: "hükümet" and "government" are both
+/// `gover`.
+fn concepts(text: &str, turkish: bool) -> Vec<&'static str> {
     let (tr_en, en) = &*DICTIONARY;
+    let mut buf = String::with_capacity(12);
     text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 3)
+        .filter(|w| w.len() >= 3 && w.chars().nth(2).is_some())
         .filter_map(|w| {
-            let s = stem(w);
-            let english = if turkish { tr_en.get(s.as_str()).copied() } else { en.get(s.as_str()).copied() };
-            english.map(|e| format!("~{e}"))
+            stem_into(w, &mut buf);
+            if turkish { tr_en.get(buf.as_str()).copied() } else { en.get(buf.as_str()).copied() }
         })
         .collect()
 }
@@ -527,6 +737,31 @@ mod tests {
         let en = [para(2, "Chapter 1")];
         let beads = align(&[&tr[0]], &[&en[0]], &AlignConfig { min_side_chars: 0, ..AlignConfig::default() });
         assert!(beads.is_empty(), "{beads:?}");
+    }
+
+    #[test]
+    fn candidate_cells_find_what_the_full_grid_finds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpora/");
+        let lines = |name: &str| -> Vec<Paragraph> {
+            std::fs::read_to_string(format!("{dir}{name}"))
+                .unwrap()
+                .lines()
+                .take(700)
+                .enumerate()
+                .map(|(i, l)| para(i + 1, l))
+                .collect()
+        };
+        let (tr, en) = (lines("newstest2019-ref.tur.txt"), lines("newstest2019-src.eng.txt"));
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let sparse = align(&tr, &en, &AlignConfig::default());
+        let full = align(&tr, &en, &AlignConfig { full_grid_cells: usize::MAX, ..AlignConfig::default() });
+        let pairs = |beads: &[Bead]| -> HashSet<(Vec<usize>, Vec<usize>)> {
+            beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect()
+        };
+        let (s, f) = (pairs(&sparse), pairs(&full));
+        let same = s.intersection(&f).count();
+        assert!(f.len() > 600, "{}", f.len());
+        assert!(same * 1000 >= f.len() * 995, "sparse {} full {} shared {same}", s.len(), f.len());
     }
 
     #[test]
