@@ -18,6 +18,7 @@ use crate::reflow::Kind;
 
 pub const PARAGRAPHS_CSV: &str = "paragraphs.csv";
 pub const PARALLEL_CSV: &str = "parallel.csv";
+pub const SENTENCES_CSV: &str = "sentences.csv";
 pub const REPORT_JSON: &str = "report.json";
 
 #[derive(Serialize)]
@@ -81,10 +82,12 @@ pub fn write_all(out: &Path, result: &RunResult) -> Result<Vec<PathBuf>> {
     write_atomic(&paragraphs, |w| write_paragraphs(w, result, &ids))?;
     let parallel = out.join(PARALLEL_CSV);
     write_atomic(&parallel, |w| write_parallel(w, result))?;
+    let sentences = out.join(SENTENCES_CSV);
+    write_atomic(&sentences, |w| write_sentences(w, result))?;
     let report = out.join(REPORT_JSON);
     let export_time = started.elapsed();
     write_atomic(&report, |w| write_report(w, result, export_time))?;
-    Ok(vec![paragraphs, parallel, report])
+    Ok(vec![paragraphs, parallel, sentences, report])
 }
 
 fn write_paragraphs(w: &mut dyn Write, result: &RunResult, ids: &[HashMap<usize, usize>]) -> csv::Result<()> {
@@ -146,6 +149,57 @@ fn write_parallel(w: &mut dyn Write, result: &RunResult) -> csv::Result<()> {
     }
     if pair == 0 {
         csv.write_record(["doc", "pair", "tr", "en", "tr_paragraphs", "en_paragraphs", "bead", "score"])?;
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SentenceRow<'a> {
+    doc: &'a str,
+    pair: usize,
+    sentence: usize,
+    tr: String,
+    en: String,
+    bead: String,
+    score: Option<f64>,
+}
+
+/// One row per sentence bead of every pair, in pair order; sentences with no counterpart are
+/// rows with an empty side (bead "1-0" or "0-1") and no score. Pairs are split and aligned in
+/// parallel and written in order.
+fn write_sentences(w: &mut dyn Write, result: &RunResult) -> csv::Result<()> {
+    use rayon::prelude::*;
+    let mut pairs: Vec<(&str, String, String)> = Vec::new();
+    for (d, doc) in result.docs.iter().enumerate() {
+        let en_doc = &result.docs[doc.partner.unwrap_or(d)];
+        let text_of = |paragraphs: &[crate::reflow::Paragraph], numbers: &[usize]| -> String {
+            numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        for bead in &doc.beads {
+            pairs.push((&doc.doc, text_of(&doc.paragraphs, &bead.tr), text_of(&en_doc.paragraphs, &bead.en)));
+        }
+    }
+    let aligned: Vec<_> = pairs.par_iter().map(|(_, tr, en)| crate::sentences::align_pair(tr, en)).collect();
+    let mut csv = csv::Writer::from_writer(w);
+    let mut rows = 0;
+    for (k, ((doc, _, _), (ts, es, beads))) in pairs.iter().zip(&aligned).enumerate() {
+        for (s, bead) in beads.iter().enumerate() {
+            let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
+            csv.serialize(SentenceRow {
+                doc,
+                pair: k + 1,
+                sentence: s + 1,
+                tr: join(ts, &bead.tr),
+                en: join(es, &bead.en),
+                bead: bead.shape(),
+                score: bead.score.map(|x| round(x, 4)),
+            })?;
+            rows += 1;
+        }
+    }
+    if rows == 0 {
+        csv.write_record(["doc", "pair", "sentence", "tr", "en", "bead", "score"])?;
     }
     csv.flush()?;
     Ok(())

@@ -12,8 +12,9 @@
 //!    detached apostrophes); Turkish-aware case mapping for matching lives in [`casing`].
 //! 4. [`detect`] — label every paragraph `tr`, `en` or `und`.
 //! 5. [`align`] — pair each Turkish paragraph with the English paragraph(s) it translates,
-//!    with a score in [0, 1].
-//! 6. [`export`] — write `paragraphs.csv`, `parallel.csv` and `report.json`, atomically.
+//!    with a score in [0, 1]; [`sentences`] splits each pair into sentences and aligns those.
+//! 6. [`export`] — write `paragraphs.csv`, `parallel.csv`, `sentences.csv` and `report.json`,
+//!    atomically.
 //!
 //! [`pipeline`] runs the stages over many documents in parallel and keeps the output
 //! byte-identical whatever the number of threads; [`cli`] is the command line.
@@ -28,5 +29,6 @@ pub mod ingest;
 pub mod normalize;
 pub mod pipeline;
 pub mod reflow;
+pub mod sentences;
 
 pub use error::{Error, IngestError, Result};

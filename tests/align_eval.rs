@@ -267,3 +267,74 @@ fn diagnose_all() {
         }
     }
 }
+
+/// Sentences inside aligned pairs, on held-out FLORES-200 paragraphs: the corpus gives each
+/// paragraph as translated lines (a line is a sentence, now and then two), so every sentence we
+/// split off belongs to known lines. A sentence bead is right when its Turkish and English
+/// sentences come from the same lines; a line is found when the beads covering it are right.
+#[test]
+fn held_out_flores_sentences_split_and_align() {
+    let dir = pdfsim::fixtures();
+    let read = |n: &str| std::fs::read_to_string(dir.join(n)).unwrap();
+    let (tr_lines, en_lines) = (read("tur_Latn.devtest"), read("eng_Latn.devtest"));
+    let (tr_lines, en_lines): (Vec<&str>, Vec<&str>) = (tr_lines.lines().collect(), en_lines.lines().collect());
+    let table = read("flores200_paragraphs.tsv");
+    let (mut within, mut sentences) = (0, 0);
+    let (mut beads_total, mut beads_right, mut lines_total, mut lines_found) = (0, 0, 0, 0);
+    for row in table.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let (first, count): (usize, usize) = (cols[1].parse().unwrap(), cols[2].parse().unwrap());
+        let gold_tr = &tr_lines[first - 1..first - 1 + count];
+        let gold_en = &en_lines[first - 1..first - 1 + count];
+        let (tr, en) = (gold_tr.join(" "), gold_en.join(" "));
+        let (ts, es, beads) = hizala::sentences::align_pair(&tr, &en);
+        // The lines each sentence comes from, by position of its letters in the paragraph.
+        let lines_of = |gold: &[&str], ours: &[&str]| -> Vec<std::collections::BTreeSet<usize>> {
+            let mut ends = Vec::new();
+            let mut total = 0;
+            for g in gold {
+                total += key(&[g]).chars().count();
+                ends.push(total);
+            }
+            let mut pos = 0;
+            ours.iter()
+                .map(|s| {
+                    let len = key(&[s]).chars().count();
+                    let (a, b) = (pos, pos + len.max(1) - 1);
+                    pos += len;
+                    (0..gold.len()).filter(|&l| a < ends[l] && b >= ends[l] - key(&[gold[l]]).chars().count()).collect()
+                })
+                .collect()
+        };
+        let (tl, el) = (lines_of(gold_tr, &ts), lines_of(gold_en, &es));
+        for set in tl.iter().chain(&el) {
+            sentences += 1;
+            within += usize::from(set.len() == 1);
+        }
+        let mut good_lines = std::collections::BTreeSet::new();
+        let mut bad_lines = std::collections::BTreeSet::new();
+        for b in &beads {
+            let t: std::collections::BTreeSet<usize> = b.tr.iter().flat_map(|&i| tl[i].iter().copied()).collect();
+            let e: std::collections::BTreeSet<usize> = b.en.iter().flat_map(|&i| el[i].iter().copied()).collect();
+            let right = !t.is_empty() && t == e;
+            if !b.tr.is_empty() && !b.en.is_empty() {
+                beads_total += 1;
+                beads_right += usize::from(right);
+            }
+            if right { good_lines.extend(t) } else { bad_lines.extend(t.union(&e).copied()) }
+        }
+        lines_total += count;
+        lines_found += good_lines.difference(&bad_lines).count();
+    }
+    let precision = beads_right as f64 / beads_total as f64;
+    let recall = lines_found as f64 / lines_total as f64;
+    println!(
+        "FLORES sentences: {within}/{sentences} split sentences lie within one corpus line ({:.2}%); \
+         {beads_total} sentence beads, {beads_right} right (precision {:.4}); {lines_found}/{lines_total} lines \
+         aligned right (recall {:.4})",
+        100.0 * within as f64 / sentences as f64,
+        precision,
+        recall
+    );
+    assert!(precision >= 0.97 && recall >= 0.95, "precision {precision:.4}, recall {recall:.4}");
+}

@@ -38,6 +38,7 @@ fn read_csv(path: &Path) -> (Vec<String>, Vec<Row>) {
 
 const PARAGRAPHS_HEADER: &str = "doc,paragraph,kind,lang,confidence,pair,first_line,last_line,text";
 const PARALLEL_HEADER: &str = "doc,pair,tr,en,tr_paragraphs,en_paragraphs,bead,score";
+const SENTENCES_HEADER: &str = "doc,pair,sentence,tr,en,bead,score";
 
 fn run_seeds(threads: &str) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
@@ -51,8 +52,21 @@ fn seeds_produce_both_csv_files_with_exact_headers() {
     let (h, rows) = read_csv(&out.path().join("paragraphs.csv"));
     assert_eq!(h.join(","), PARAGRAPHS_HEADER);
     assert!(rows.len() > 200);
-    let (h, _) = read_csv(&out.path().join("parallel.csv"));
+    let (h, pairs) = read_csv(&out.path().join("parallel.csv"));
     assert_eq!(h.join(","), PARALLEL_HEADER);
+    // Every pair is split into sentences, and every sentence of it is in sentences.csv.
+    let (h, sentences) = read_csv(&out.path().join("sentences.csv"));
+    assert_eq!(h.join(","), SENTENCES_HEADER);
+    for pair in &pairs {
+        let rows: Vec<&Row> = sentences.iter().filter(|r| r["pair"] == pair["pair"]).collect();
+        assert!(!rows.is_empty(), "pair {} has no sentences", pair["pair"]);
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let tr: String = rows.iter().map(|r| squeeze(&r["tr"])).collect();
+        let en: String = rows.iter().map(|r| squeeze(&r["en"])).collect();
+        assert_eq!(tr, squeeze(&pair["tr"]));
+        assert_eq!(en, squeeze(&pair["en"]));
+        assert!(rows.iter().all(|r| r["bead"] != "1-1" || r["score"].parse::<f64>().unwrap() > 0.5));
+    }
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.path().join("report.json")).unwrap()).unwrap();
     assert_eq!(report["totals"]["documents"], 5);
@@ -127,7 +141,7 @@ fn every_source_line_belongs_to_a_paragraph() {
 fn one_thread_and_two_threads_write_identical_bytes() {
     let one = run_seeds("1");
     let two = run_seeds("2");
-    for file in ["paragraphs.csv", "parallel.csv"] {
+    for file in ["paragraphs.csv", "parallel.csv", "sentences.csv"] {
         let a = std::fs::read(one.path().join(file)).unwrap();
         let b = std::fs::read(two.path().join(file)).unwrap();
         assert!(a == b, "{file} differs between --threads 1 and --threads 2");
@@ -185,7 +199,11 @@ fn bad_files_are_reported_and_skipped_and_the_rest_is_processed() {
     let mut names: Vec<String> =
         std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
-    assert_eq!(names, ["paragraphs.csv", "parallel.csv", "report.json"], "nothing half-written left behind");
+    assert_eq!(
+        names,
+        ["paragraphs.csv", "parallel.csv", "report.json", "sentences.csv"],
+        "nothing half-written left behind"
+    );
 }
 
 #[test]
