@@ -95,6 +95,10 @@ struct Common {
     /// or a label such as utf-8, windows-1254, iso-8859-9.
     #[arg(long, default_value = "auto")]
     encoding: String,
+    /// Write only pairs whose score (the calibrated probability that the pair is right) is at
+    /// least this. 0.85: the evidence is even; 0.95: fewer pairs, fewer mistakes.
+    #[arg(long, default_value_t = 0.85, value_parser = parse_score)]
+    min_score: f64,
     /// No progress bar, no summary; only errors.
     #[arg(long, short)]
     quiet: bool,
@@ -219,8 +223,15 @@ fn config(inputs: Vec<PathBuf>, common: &Common) -> anyhow::Result<Config> {
         out: common.out.clone(),
         threads: common.threads.map(usize::from),
         encoding: EncodingChoice::parse(&common.encoding)?,
-        ..Config::default()
+        align: crate::align::AlignConfig { min_score: common.min_score, ..Default::default() },
     })
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a score between 0 and 1")),
+    }
 }
 
 /// Reports skipped inputs, writes the outputs and picks the exit code.

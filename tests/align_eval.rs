@@ -338,3 +338,103 @@ fn held_out_flores_sentences_split_and_align() {
     );
     assert!(precision >= 0.97 && recall >= 0.95, "precision {precision:.4}, recall {recall:.4}");
 }
+
+/// Every bead the aligner chooses on the NTREX development papers, with its evidence and
+/// whether it is right.
+fn scored_beads(name: &str, cfg: &AlignConfig) -> Vec<(f64, bool)> {
+    let cfg = AlignConfig { min_score: 0.0, ..cfg.clone() };
+    let mut out = Vec::new();
+    for built in &corpus(name) {
+        let mut times = StageTimes::default();
+        let (paragraphs, labels) = analyse(&built.one_file, &mut times);
+        let (tp, tl) = analyse(&built.tr_file, &mut times);
+        let (ep, el) = analyse(&built.en_file, &mut times);
+        let runs = [
+            (align::align_document(&paragraphs, &labels, &cfg), &paragraphs, &paragraphs),
+            (align::align(&align::pick(&tp, &tl, Label::Tr), &align::pick(&ep, &el, Label::En), &cfg), &tp, &ep),
+        ];
+        for (beads, tr, en) in runs {
+            for b in &beads {
+                let (s, _) = score(std::slice::from_ref(b), tr, en, &built.gold);
+                out.push((b.score, s.right == 1));
+            }
+        }
+    }
+    out
+}
+
+/// Fits the score calibration (Platt scaling) on the NTREX development papers and prints it:
+/// `cargo test --release --test align_eval calibrate -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn calibrate() {
+    let raw = AlignConfig { score_slope: 1.0, score_offset: 0.0, ..AlignConfig::default() };
+    let data: Vec<(f64, f64)> = scored_beads("ntrex", &raw)
+        .into_iter()
+        .map(|(s, right)| ((s / (1.0 - s)).ln().clamp(-30.0, 30.0), if right { 1.0 } else { 0.0 }))
+        .collect();
+    // Newton's method on the logistic log-likelihood.
+    let (mut a, mut b) = (1.0f64, 0.0f64);
+    for _ in 0..50 {
+        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for &(x, y) in &data {
+            let p = 1.0 / (1.0 + (-(a * x + b)).exp());
+            ga += (y - p) * x;
+            gb += y - p;
+            let w = p * (1.0 - p);
+            haa += w * x * x;
+            hab += w * x;
+            hbb += w;
+        }
+        let det = haa * hbb - hab * hab;
+        a += (hbb * ga - hab * gb) / det;
+        b += (haa * gb - hab * ga) / det;
+    }
+    println!("{} beads: score_slope {a:.3}, score_offset {b:.3}", data.len());
+}
+
+/// The score means what it says on text it was not fitted on: on the held-out FLORES papers,
+/// the beads kept by the default threshold are right at least about as often as their scores
+/// promise.
+#[test]
+fn held_out_scores_are_calibrated() {
+    let beads = scored_beads("flores", &AlignConfig::default());
+    let mut bins = [(0usize, 0usize, 0.0f64); 5];
+    for &(s, right) in &beads {
+        let k = ((s * 5.0) as usize).min(4);
+        bins[k].0 += 1;
+        bins[k].1 += usize::from(right);
+        bins[k].2 += s;
+    }
+    for (k, (n, r, sum)) in bins.iter().enumerate() {
+        if *n > 0 {
+            println!(
+                "score {:.1}–{:.1}: {n} beads, mean score {:.3}, right {:.3}",
+                k as f64 / 5.0,
+                (k + 1) as f64 / 5.0,
+                sum / *n as f64,
+                *r as f64 / *n as f64
+            );
+        }
+    }
+    let threshold = AlignConfig::default().min_score;
+    let kept: Vec<&(f64, bool)> = beads.iter().filter(|(s, _)| *s >= threshold).collect();
+    let precision = kept.iter().filter(|(_, r)| *r).count() as f64 / kept.len() as f64;
+    let promised = kept.iter().map(|(s, _)| s).sum::<f64>() / kept.len() as f64;
+    println!("score >= {threshold}: {} beads, right {precision:.4}, mean score {promised:.4}", kept.len());
+    assert!(precision >= 0.98 && precision >= promised - 0.02, "precision {precision:.4}, promised {promised:.4}");
+}
+
+#[test]
+#[ignore]
+fn score_table() {
+    for name in ["ntrex", "flores"] {
+        let beads = scored_beads(name, &AlignConfig::default());
+        for t in [0.5, 0.8, 0.9, 0.95, 0.97, 0.99] {
+            let kept: Vec<_> = beads.iter().filter(|(s, _)| *s >= t).collect();
+            let wrong = kept.iter().filter(|(_, r)| !r).count();
+            let right = kept.len() - wrong;
+            println!("{name} >= {t}: {} kept, {wrong} wrong, {right} right", kept.len());
+        }
+    }
+}
