@@ -4,6 +4,8 @@
 //! (exact-bead precision, recall and F1). FLORES-200 documents are held out (the aligner's
 //! constants were set on NTREX-128 documents); both are measured in one file and as two files.
 
+#[path = "common/baseline.rs"]
+mod baseline;
 #[path = "common/pdfsim.rs"]
 mod pdfsim;
 #[path = "common/synth.rs"]
@@ -436,5 +438,55 @@ fn score_table() {
             let right = kept.len() - wrong;
             println!("{name} >= {t}: {} kept, {wrong} wrong, {right} right", kept.len());
         }
+    }
+}
+
+/// hizala against a hunalign-style baseline (`common/baseline.rs`) on the same two-file papers:
+/// the baseline on naive paragraphs (what hunalign gets without a person cleaning the text) and
+/// on hizala's rebuilt paragraphs.
+#[test]
+fn hizala_beats_a_hunalign_style_baseline() {
+    for name in ["flores", "ntrex"] {
+        let docs = corpus(name);
+        let (mut naive, mut rebuilt, mut ours) = (Score::default(), Score::default(), Score::default());
+        for built in &docs {
+            let gold: HashSet<(String, String)> = built
+                .gold
+                .iter()
+                .map(|g| {
+                    (
+                        key(&g.tr.iter().map(String::as_str).collect::<Vec<_>>()),
+                        key(&g.en.iter().map(String::as_str).collect::<Vec<_>>()),
+                    )
+                })
+                .collect();
+            let count = |tr: &[String], en: &[String], beads: &[(Vec<usize>, Vec<usize>)]| -> Score {
+                let mut s = Score { gold: gold.len(), ..Score::default() };
+                for (t, e) in beads {
+                    s.found += 1;
+                    let kt = key(&t.iter().map(|&i| tr[i].as_str()).collect::<Vec<_>>());
+                    let ke = key(&e.iter().map(|&i| en[i].as_str()).collect::<Vec<_>>());
+                    s.right += usize::from(gold.contains(&(kt, ke)));
+                }
+                s
+            };
+            let (tn, en_) = (baseline::naive_paragraphs(&built.tr_file), baseline::naive_paragraphs(&built.en_file));
+            naive.add(count(&tn, &en_, &baseline::align(&tn, &en_)));
+            let mut times = StageTimes::default();
+            let (tp, tl) = analyse(&built.tr_file, &mut times);
+            let (ep, el) = analyse(&built.en_file, &mut times);
+            let texts = |ps: Vec<&Paragraph>| ps.iter().map(|p| p.text.clone()).collect::<Vec<_>>();
+            let (tt, et) = (texts(align::pick(&tp, &tl, Label::Tr)), texts(align::pick(&ep, &el, Label::En)));
+            rebuilt.add(count(&tt, &et, &baseline::align(&tt, &et)));
+            ours.add(run_two_files(built, &AlignConfig::default()).0);
+        }
+        for (who, s) in [
+            ("hunalign-style, naive paragraphs", naive),
+            ("hunalign-style, hizala paragraphs", rebuilt),
+            ("hizala", ours),
+        ] {
+            println!("{name} two files, {who}: P {:.4} R {:.4} F1 {:.4}", s.precision(), s.recall(), s.f1());
+        }
+        assert!(ours.f1() > rebuilt.f1() && ours.f1() > naive.f1());
     }
 }
