@@ -173,103 +173,6 @@ fn ntrex_papers_align() {
     assert!(one.f1() >= 0.94 && two.f1() >= 0.94, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
 }
 
-#[test]
-#[ignore]
-fn diagnose() {
-    let name = std::env::var("CORPUS").unwrap_or("flores".into());
-    let docs = corpus(&name);
-    let (mut paras, mut found_paras) = (0, 0);
-    let mut lost = Vec::new();
-    for built in &docs {
-        let mut times = StageTimes::default();
-        let (paragraphs, labels) = analyse(&built.one_file, &mut times);
-        let keys: std::collections::HashMap<String, (usize, Label, hizala::reflow::Kind)> =
-            paragraphs.iter().zip(&labels).map(|(p, l)| (key(&[&p.text]), (p.index, l.lang, p.kind))).collect();
-        for g in &built.gold {
-            for t in g.tr.iter().chain(&g.en) {
-                paras += 1;
-                match keys.get(&key(&[t])) {
-                    Some((_, lang, kind)) if *kind == hizala::reflow::Kind::Body => {
-                        found_paras += 1;
-                        let _ = lang;
-                    }
-                    other => lost.push(format!("{}: {:?} {}", built.name, other, &t[..t.len().min(70)])),
-                }
-            }
-        }
-    }
-    println!("gold paragraphs found as one body paragraph: {found_paras}/{paras}");
-    for l in lost.iter().take(30) {
-        println!("  {l}");
-    }
-    let built = &docs[std::env::var("DOC").ok().and_then(|d| d.parse().ok()).unwrap_or(0)];
-    let mut times = StageTimes::default();
-    let (paragraphs, labels) = analyse(&built.one_file, &mut times);
-    for (p, l) in paragraphs.iter().zip(&labels) {
-        println!("{} {:?} {:?} {:.2} {}", p.index, p.kind, l.lang, l.confidence, &p.text[..p.text.len().min(80)]);
-    }
-    let index_of = |t: &String| paragraphs.iter().find(|p| key(&[&p.text]) == key(&[t])).map_or(0, |p| p.index);
-    for g in &built.gold {
-        let tr: Vec<usize> = g.tr.iter().map(index_of).collect();
-        let en: Vec<usize> = g.en.iter().map(index_of).collect();
-        println!("gold {tr:?} {en:?}");
-    }
-    let beads = align::align_document(&paragraphs, &labels, &AlignConfig::default());
-    for b in beads {
-        println!("bead {:?} {:?} {:.3}", b.tr, b.en, b.score);
-    }
-}
-
-#[test]
-#[ignore]
-fn diagnose_all() {
-    let docs = corpus(&std::env::var("CORPUS").unwrap_or("ntrex".into()));
-    let mut shown = 0;
-    for built in &docs {
-        let mut times = StageTimes::default();
-        let (paragraphs, labels) = analyse(&built.one_file, &mut times);
-        let index_of = |t: &String| paragraphs.iter().find(|p| key(&[&p.text]) == key(&[t])).map_or(0, |p| p.index);
-        let gold: Vec<(Vec<usize>, Vec<usize>)> = built
-            .gold
-            .iter()
-            .map(|g| (g.tr.iter().map(index_of).collect(), g.en.iter().map(index_of).collect()))
-            .collect();
-        let beads = align::align_document(&paragraphs, &labels, &AlignConfig::default());
-        let found: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
-        if found == gold || shown > 14 {
-            continue;
-        }
-        shown += 1;
-        println!("== {}", built.name);
-        for g in &gold {
-            if !found.contains(g) {
-                let len = |ids: &[usize]| {
-                    ids.iter()
-                        .map(|&i| paragraphs.iter().find(|p| p.index == i).map_or(0, |p| p.text.len()))
-                        .sum::<usize>()
-                };
-                println!("  missed {:?} {:?} (chars {} / {})", g.0, g.1, len(&g.0), len(&g.1));
-            }
-        }
-        for (b, f) in beads.iter().zip(&found) {
-            if !gold.contains(f) {
-                println!("  wrong  {:?} {:?} {:.3}", f.0, f.1, b.score);
-            }
-        }
-        for i in gold
-            .iter()
-            .flat_map(|g| g.0.iter().chain(&g.1))
-            .filter(|&&i| i != 0)
-            .copied()
-            .collect::<std::collections::BTreeSet<_>>()
-        {
-            let p = paragraphs.iter().find(|p| p.index == i).unwrap();
-            let l = labels[i - 1];
-            println!("    {} {:?} {:?} {}", i, p.kind, l.lang, &p.text.chars().take(90).collect::<String>());
-        }
-    }
-}
-
 /// Sentences inside aligned pairs, on held-out FLORES-200 paragraphs: the corpus gives each
 /// paragraph as translated lines (a line is a sentence, now and then two), so every sentence we
 /// split off belongs to known lines. A sentence bead is right when its Turkish and English
@@ -427,6 +330,8 @@ fn held_out_scores_are_calibrated() {
     assert!(precision >= 0.98 && precision >= promised - 0.02, "precision {precision:.4}, promised {promised:.4}");
 }
 
+/// How many beads each threshold keeps and how many of them are wrong:
+/// `cargo test --release --test align_eval score_table -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn score_table() {
