@@ -345,3 +345,37 @@ fn normalize_rebuilds_paragraphs_from_a_file_and_stdin() {
     assert!(stdout.lines().any(|l| l.starts_with("Genişletilmiş Özet")));
     assert!(stdout.contains("Terörizmden yara almış ülkeler"), "paragraph rejoined around the running header");
 }
+
+/// Every paragraph of the five seeds carries the right language: Turkish exactly for seed 001's
+/// Öz and Genişletilmiş Özet (headings and text) and seed 002's footnote that cites a Turkish
+/// title; `und` exactly for boilerplate; English for everything else — bylines, headings of
+/// names ("1.4. Nagorno-Karabakh War 2020", "The Erdoğan Effect") and footnotes with Turkish
+/// links or acronyms included.
+#[test]
+fn every_seed_paragraph_has_the_right_language() {
+    let out = run_seeds("2");
+    let (_, rows) = read_csv(&out.path().join("paragraphs.csv"));
+    let mut turkish = Vec::new();
+    for r in &rows {
+        let expected = if r["kind"] == "boilerplate" {
+            "und"
+        } else if r["lang"] == "tr" {
+            turkish.push(format!("{}:{}", &r["doc"][..3], r["paragraph"]));
+            "tr"
+        } else {
+            "en"
+        };
+        assert_eq!(r["lang"], expected, "{} {} {:?}", r["doc"], r["paragraph"], r["text"]);
+    }
+    let expected_turkish =
+        ["001:1", "001:2", "001:70", "001:71", "001:72", "001:73", "001:74", "001:75", "001:76", "002:12"];
+    assert_eq!(turkish, expected_turkish);
+    let titles: Vec<&str> = rows.iter().filter(|r| r["lang"] == "tr").map(|r| r["text"].as_str()).collect();
+    assert_eq!(titles[0], "Öz");
+    assert_eq!(titles[2], "Genişletilmiş Özet");
+    assert!(titles[9].starts_with("[1] “Cumhurbaşkanı Erdoğan"));
+    for name in ["1.4. Nagorno-Karabakh War 2020", "The Erdoğan Effect", "Pakistan-Türkiye Relations: Quo Vadis"] {
+        let row = rows.iter().find(|r| r["text"] == name).expect(name);
+        assert_eq!((row["kind"].as_str(), row["lang"].as_str()), ("heading", "en"), "{name}");
+    }
+}
