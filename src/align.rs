@@ -50,6 +50,9 @@ pub struct AlignConfig {
     pub score_offset: f64,
     /// A side needs at least this many characters of body text to be aligned at all.
     pub min_side_chars: usize,
+    /// Whether to measure the length ratio on the text itself and align a second time (off for
+    /// the sentences of one pair, whose ratio is the pair's own).
+    pub measure_ratio: bool,
     /// Up to this many cells (Turkish × English paragraphs) every cell is considered; above
     /// it, only candidate cells (a band, anchor matches, then a corridor around the path).
     pub full_grid_cells: usize,
@@ -70,6 +73,7 @@ impl Default for AlignConfig {
             score_offset: 1.73,
             min_side_chars: 200,
             full_grid_cells: 250_000,
+            measure_ratio: true,
         }
     }
 }
@@ -126,7 +130,7 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
         if full { (all_cells(n, m), &ALL_SHAPES[..]) } else { (sparse_cells(n, m, &features, &[]), &ALL_SHAPES[..1]) };
     let first = align_pass(tr, en, &features, cfg, &cells, first_shapes);
     let confident: Vec<&Bead> = first.iter().filter(|b| b.score >= 0.8 && b.tr.len() == 1 && b.en.len() == 1).collect();
-    if confident.len() < 2 && full {
+    if (confident.len() < 2 || !cfg.measure_ratio) && full {
         return first;
     }
     // Paragraphs are in reading order, so their numbers are sorted.
@@ -337,8 +341,16 @@ fn logistic(x: f64) -> f64 {
 struct Features {
     tr_len: Vec<f64>,
     en_len: Vec<f64>,
+    /// Each paragraph's anchors that also occur on the other side (the only ones that can be
+    /// shared), sorted.
     tr_anchors: Vec<Vec<u32>>,
     en_anchors: Vec<Vec<u32>>,
+    /// Each paragraph's total anchor weight, and the weight it has in common with the next
+    /// paragraph of its side: the mass of a two-paragraph side without merging lists.
+    tr_mass: Vec<f64>,
+    en_mass: Vec<f64>,
+    tr_next_common: Vec<f64>,
+    en_next_common: Vec<f64>,
     weights: Vec<f64>,
 }
 
@@ -395,7 +407,7 @@ impl Features {
         for a in en_anchors.iter().flatten() {
             df_en[*a as usize] += 1;
         }
-        let weights = (0..is_number.len())
+        let weights: Vec<f64> = (0..is_number.len())
             .map(|k| {
                 let share = (df_tr[k] as f64 / tr.len() as f64).max(df_en[k] as f64 / en.len() as f64);
                 let w = (-share.ln()).clamp(0.1, 4.0);
@@ -404,7 +416,44 @@ impl Features {
             })
             .collect();
         let len = |side: &[&Paragraph]| side.iter().map(|p| p.text.chars().count() as f64).collect();
-        Features { tr_len: len(tr), en_len: len(en), tr_anchors, en_anchors, weights }
+        let mass = |lists: &[Vec<u32>]| -> Vec<f64> {
+            lists.iter().map(|l| l.iter().map(|&a| weights[a as usize]).sum()).collect()
+        };
+        let next_common = |lists: &[Vec<u32>]| -> Vec<f64> {
+            (0..lists.len())
+                .map(|i| match lists.get(i + 1) {
+                    Some(next) => intersect(&lists[i], next).map(|a| weights[a as usize]).sum(),
+                    None => 0.0,
+                })
+                .collect()
+        };
+        let (tr_mass, en_mass) = (mass(&tr_anchors), mass(&en_anchors));
+        let (tr_next_common, en_next_common) = (next_common(&tr_anchors), next_common(&en_anchors));
+        let two_sided = |lists: Vec<Vec<u32>>| -> Vec<Vec<u32>> {
+            lists
+                .into_iter()
+                .map(|l| l.into_iter().filter(|&a| df_tr[a as usize] > 0 && df_en[a as usize] > 0).collect())
+                .collect()
+        };
+        Features {
+            tr_len: len(tr),
+            en_len: len(en),
+            tr_anchors: two_sided(tr_anchors),
+            en_anchors: two_sided(en_anchors),
+            tr_mass,
+            en_mass,
+            tr_next_common,
+            en_next_common,
+            weights,
+        }
+    }
+
+    /// The anchor weight of one or two consecutive paragraphs of a side.
+    fn side_mass(mass: &[f64], next_common: &[f64], range: &std::ops::Range<usize>) -> f64 {
+        match range.len() {
+            1 => mass[range.start],
+            _ => mass[range.start] + mass[range.start + 1] - next_common[range.start],
+        }
     }
 
     /// For each Turkish paragraph, the `k` English paragraphs sharing the most anchor weight
@@ -452,29 +501,21 @@ impl Features {
     }
 
     fn anchor_llr(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
-        let (mut mass_a, mut mass_b, mut shared) = (0.0, 0.0, 0.0);
+        let mass_a = Features::side_mass(&self.tr_mass, &self.tr_next_common, tr);
+        let mass_b = Features::side_mass(&self.en_mass, &self.en_next_common, en);
+        let mut shared = 0.0;
         let mut x = Merged::new(&self.tr_anchors[tr.clone()]);
         let mut y = Merged::new(&self.en_anchors[en.clone()]);
         let (mut next_a, mut next_b) = (x.next(), y.next());
-        loop {
-            match (next_a, next_b) {
-                (Some(p), Some(q)) if p == q => {
-                    let w = self.weights[p as usize];
-                    mass_a += w;
-                    mass_b += w;
-                    shared += w;
+        while let (Some(p), Some(q)) = (next_a, next_b) {
+            match p.cmp(&q) {
+                std::cmp::Ordering::Equal => {
+                    shared += self.weights[p as usize];
                     next_a = x.next();
                     next_b = y.next();
                 }
-                (Some(p), q) if q.is_none_or(|q| p < q) => {
-                    mass_a += self.weights[p as usize];
-                    next_a = x.next();
-                }
-                (_, Some(q)) => {
-                    mass_b += self.weights[q as usize];
-                    next_b = y.next();
-                }
-                _ => break,
+                std::cmp::Ordering::Less => next_a = x.next(),
+                std::cmp::Ordering::Greater => next_b = y.next(),
             }
         }
         let total = mass_a + mass_b;
@@ -526,6 +567,25 @@ impl Iterator for Merged<'_> {
             }
         }
     }
+}
+
+/// The common elements of two sorted lists.
+fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
+            }
+        }
+        None
+    })
 }
 
 /// Gale–Church: how much likelier the two lengths are for a translation pair than for two

@@ -170,32 +170,43 @@ struct SentenceRow<'a> {
 /// parallel and written in order.
 fn write_sentences(w: &mut dyn Write, result: &RunResult) -> csv::Result<()> {
     use rayon::prelude::*;
-    let mut pairs: Vec<(&str, String, String)> = Vec::new();
+    let mut pairs: Vec<(&str, &[crate::reflow::Paragraph], &[crate::reflow::Paragraph], &crate::align::Bead)> =
+        Vec::new();
     for (d, doc) in result.docs.iter().enumerate() {
         let en_doc = &result.docs[doc.partner.unwrap_or(d)];
-        let text_of = |paragraphs: &[crate::reflow::Paragraph], numbers: &[usize]| -> String {
-            numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ")
-        };
-        for bead in &doc.beads {
-            pairs.push((&doc.doc, text_of(&doc.paragraphs, &bead.tr), text_of(&en_doc.paragraphs, &bead.en)));
-        }
+        pairs.extend(doc.beads.iter().map(|b| (doc.doc.as_str(), &doc.paragraphs[..], &en_doc.paragraphs[..], b)));
     }
-    let aligned: Vec<_> = pairs.par_iter().map(|(_, tr, en)| crate::sentences::align_pair(tr, en)).collect();
+    let text_of = |paragraphs: &[crate::reflow::Paragraph], numbers: &[usize]| -> String {
+        numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ")
+    };
     let mut csv = csv::Writer::from_writer(w);
     let mut rows = 0;
-    for (k, ((doc, _, _), (ts, es, beads))) in pairs.iter().zip(&aligned).enumerate() {
-        for (s, bead) in beads.iter().enumerate() {
+    // In chunks, so that memory stays bounded however many pairs a run has; each chunk is
+    // aligned in parallel and written in order.
+    for (c, chunk) in pairs.chunks(2048).enumerate() {
+        let aligned: Vec<(String, String, Vec<crate::sentences::SentenceBead>)> = chunk
+            .par_iter()
+            .map(|(_, tr_doc, en_doc, bead)| {
+                let (tr, en) = (text_of(tr_doc, &bead.tr), text_of(en_doc, &bead.en));
+                let beads = crate::sentences::align_pair(&tr, &en, bead.score).2;
+                (tr, en, beads)
+            })
+            .collect();
+        for (k, ((doc, ..), (tr, en, beads))) in chunk.iter().zip(&aligned).enumerate() {
+            let (ts, es) = (crate::sentences::split(tr), crate::sentences::split(en));
             let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
-            csv.serialize(SentenceRow {
-                doc,
-                pair: k + 1,
-                sentence: s + 1,
-                tr: join(ts, &bead.tr),
-                en: join(es, &bead.en),
-                bead: bead.shape(),
-                score: bead.score.map(|x| round(x, 4)),
-            })?;
-            rows += 1;
+            for (s, bead) in beads.iter().enumerate() {
+                csv.serialize(SentenceRow {
+                    doc,
+                    pair: c * 2048 + k + 1,
+                    sentence: s + 1,
+                    tr: join(&ts, &bead.tr),
+                    en: join(&es, &bead.en),
+                    bead: bead.shape(),
+                    score: bead.score.map(|x| round(x, 4)),
+                })?;
+                rows += 1;
+            }
         }
     }
     if rows == 0 {

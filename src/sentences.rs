@@ -100,8 +100,10 @@ impl SentenceBead {
 
 /// The settings for sentences of a pair already known to be a translation: pairing is the
 /// expectation, so a bead needs little evidence, and every cell is looked at.
-fn sentence_config() -> AlignConfig {
+fn sentence_config(length_ratio: f64) -> AlignConfig {
     AlignConfig {
+        length_ratio,
+        measure_ratio: false,
         pair_prior: 2.0,
         continuation_bonus: 0.5,
         min_score: 0.0,
@@ -112,9 +114,16 @@ fn sentence_config() -> AlignConfig {
 }
 
 /// Splits both sides of an aligned pair into sentences and aligns them. Every sentence is in
-/// exactly one bead, in order.
-pub fn align_pair<'a>(tr: &'a str, en: &'a str) -> (Vec<&'a str>, Vec<&'a str>, Vec<SentenceBead>) {
+/// exactly one bead, in order. `pair_score` is the paragraph pair's own score: a pair of one
+/// sentence on each side is that bead, with that score.
+pub fn align_pair<'a>(tr: &'a str, en: &'a str, pair_score: f64) -> (Vec<&'a str>, Vec<&'a str>, Vec<SentenceBead>) {
     let (ts, es) = (split(tr), split(en));
+    if ts.len() == 1 && es.len() == 1 {
+        return (ts, es, vec![SentenceBead { tr: vec![0], en: vec![0], score: Some(pair_score) }]);
+    }
+    // The pair's own length ratio, not a corpus-wide one: sentences share their translator.
+    let chars = |s: &str| s.chars().count().max(1) as f64;
+    let ratio = (chars(en) / chars(tr)).clamp(0.5, 2.0);
     let as_paragraphs = |side: &[&str]| -> Vec<Paragraph> {
         side.iter()
             .enumerate()
@@ -128,7 +137,7 @@ pub fn align_pair<'a>(tr: &'a str, en: &'a str) -> (Vec<&'a str>, Vec<&'a str>, 
             .collect()
     };
     let (tp, ep) = (as_paragraphs(&ts), as_paragraphs(&es));
-    let beads = align::align(&tp.iter().collect::<Vec<_>>(), &ep.iter().collect::<Vec<_>>(), &sentence_config());
+    let beads = align::align(&tp.iter().collect::<Vec<_>>(), &ep.iter().collect::<Vec<_>>(), &sentence_config(ratio));
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     for bead in beads {
@@ -188,7 +197,7 @@ mod tests {
         let en = "Pakistan and Türkiye have boasted of an alliance since Pakistan’s independence in 1947. \
                   NATO and CENTO agreements brought them closer. The Baghdad Pact was signed in 1955. \
                   As a result, relations grew stronger.";
-        let (ts, es, beads) = align_pair(tr, en);
+        let (ts, es, beads) = align_pair(tr, en, 0.9);
         assert_eq!((ts.len(), es.len()), (3, 4));
         let shapes: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
         assert_eq!(shapes, vec![(vec![0], vec![0]), (vec![1], vec![1, 2]), (vec![2], vec![3])]);

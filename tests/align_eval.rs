@@ -192,7 +192,7 @@ fn held_out_flores_sentences_split_and_align() {
         let gold_tr = &tr_lines[first - 1..first - 1 + count];
         let gold_en = &en_lines[first - 1..first - 1 + count];
         let (tr, en) = (gold_tr.join(" "), gold_en.join(" "));
-        let (ts, es, beads) = hizala::sentences::align_pair(&tr, &en);
+        let (ts, es, beads) = hizala::sentences::align_pair(&tr, &en, 0.9);
         // The lines each sentence comes from, by position of its letters in the paragraph.
         let lines_of = |gold: &[&str], ours: &[&str]| -> Vec<std::collections::BTreeSet<usize>> {
             let mut ends = Vec::new();
