@@ -159,9 +159,9 @@ struct SentenceRow<'a> {
     doc: &'a str,
     pair: usize,
     sentence: usize,
-    tr: String,
-    en: String,
-    bead: String,
+    tr: &'a str,
+    en: &'a str,
+    bead: &'a str,
     score: Option<f64>,
 }
 
@@ -184,26 +184,27 @@ fn write_sentences(w: &mut dyn Write, result: &RunResult) -> csv::Result<()> {
     // In chunks, so that memory stays bounded however many pairs a run has; each chunk is
     // aligned in parallel and written in order.
     for (c, chunk) in pairs.chunks(2048).enumerate() {
-        let aligned: Vec<(String, String, Vec<crate::sentences::SentenceBead>)> = chunk
+        // Per pair, its sentence rows: (tr, en, bead shape, score).
+        type Rows = Vec<(String, String, String, Option<f64>)>;
+        let aligned: Vec<Rows> = chunk
             .par_iter()
             .map(|(_, tr_doc, en_doc, bead)| {
                 let (tr, en) = (text_of(tr_doc, &bead.tr), text_of(en_doc, &bead.en));
-                let beads = crate::sentences::align_pair(&tr, &en, bead.score).2;
-                (tr, en, beads)
+                let (ts, es, beads) = crate::sentences::align_pair(&tr, &en, bead.score);
+                let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
+                beads.iter().map(|b| (join(&ts, &b.tr), join(&es, &b.en), b.shape(), b.score)).collect()
             })
             .collect();
-        for (k, ((doc, ..), (tr, en, beads))) in chunk.iter().zip(&aligned).enumerate() {
-            let (ts, es) = (crate::sentences::split(tr), crate::sentences::split(en));
-            let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
-            for (s, bead) in beads.iter().enumerate() {
+        for (k, ((doc, ..), sentence_rows)) in chunk.iter().zip(&aligned).enumerate() {
+            for (s, (tr, en, bead, score)) in sentence_rows.iter().enumerate() {
                 csv.serialize(SentenceRow {
                     doc,
                     pair: c * 2048 + k + 1,
                     sentence: s + 1,
-                    tr: join(&ts, &bead.tr),
-                    en: join(&es, &bead.en),
-                    bead: bead.shape(),
-                    score: bead.score.map(|x| round(x, 4)),
+                    tr,
+                    en,
+                    bead,
+                    score: score.map(|x| round(x, 4)),
                 })?;
                 rows += 1;
             }
