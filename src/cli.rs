@@ -99,6 +99,20 @@ struct Common {
     /// least this. 0.85: the evidence is even; 0.95: fewer pairs, fewer mistakes.
     #[arg(long, default_value_t = 0.85, value_parser = parse_score)]
     min_score: f64,
+    /// Output formats, comma-separated: csv (paragraphs, parallel, sentences), jsonl, tmx
+    /// (paragraph and sentence level), xlsx (review sheet), html (review page). report.json is
+    /// always written.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = export::Format::ALL.to_vec())]
+    format: Vec<export::Format>,
+    /// Start the CSV files with a byte-order mark, so that Excel reads them as UTF-8.
+    #[arg(long)]
+    bom: bool,
+    /// Language tag of the Turkish side in TMX.
+    #[arg(long, default_value = "tr-TR")]
+    tr_lang: String,
+    /// Language tag of the English side in TMX.
+    #[arg(long, default_value = "en-US")]
+    en_lang: String,
     /// No progress bar, no summary; only errors.
     #[arg(long, short)]
     quiet: bool,
@@ -155,12 +169,12 @@ fn run(args: Args) -> anyhow::Result<i32> {
             let progress = Progress::new(common.quiet);
             let result = pipeline::run(&cfg, &|n| progress.set_total(n), &|| progress.tick())?;
             progress.finish();
-            finish(&cfg, result, common.quiet)
+            finish(&cfg, result, &common)
         }
         Command::Align { tr, en, common } => {
             let cfg = config(vec![tr.clone(), en.clone()], &common)?;
             let result = pipeline::run_pair(&tr, &en, &cfg)?;
-            finish(&cfg, result, common.quiet)
+            finish(&cfg, result, &common)
         }
         Command::Detect => {
             let stdin = std::io::stdin().lock();
@@ -235,11 +249,17 @@ fn parse_score(s: &str) -> Result<f64, String> {
 }
 
 /// Reports skipped inputs, writes the outputs and picks the exit code.
-fn finish(cfg: &Config, result: RunResult, quiet: bool) -> anyhow::Result<i32> {
+fn finish(cfg: &Config, result: RunResult, common: &Common) -> anyhow::Result<i32> {
+    let quiet = common.quiet;
     for problem in &result.skipped {
         eprintln!("hizala: skipped {problem}");
     }
-    export::write_all(&cfg.out, &result)?;
+    let options = export::Options {
+        formats: common.format.clone(),
+        bom: common.bom,
+        langs: crate::formats::TmxLangs { tr: common.tr_lang.clone(), en: common.en_lang.clone() },
+    };
+    export::write_all(&cfg.out, &result, &options)?;
     if !quiet {
         let pairs: usize = result.docs.iter().map(|d| d.beads.len()).sum();
         let paragraphs: usize = result.docs.iter().map(|d| d.paragraphs.len()).sum();

@@ -1,4 +1,6 @@
-//! Stage 6: write the results — `paragraphs.csv`, `parallel.csv` and `report.json`.
+//! Stage 6: write the results — `paragraphs.csv`, `parallel.csv`, `sentences.csv`,
+//! `parallel.jsonl`, `parallel.tmx`, `sentences.tmx`, `review.xlsx`, `review.html` (chosen with
+//! `--format`) and always `report.json`.
 //!
 //! Every file is written to a temporary file in the output folder and renamed into place
 //! when complete, so a reader never sees half a file, and a failed run leaves the previous
@@ -13,6 +15,7 @@ use serde::Serialize;
 
 use crate::detect::Label;
 use crate::error::{Error, Result};
+use crate::formats::{self, PairOut, SentenceOut, TmxLangs, Unpaired};
 use crate::pipeline::{RunResult, StageTimes};
 use crate::reflow::Kind;
 
@@ -38,11 +41,11 @@ struct ParagraphRow<'a> {
 struct ParallelRow<'a> {
     doc: &'a str,
     pair: usize,
-    tr: String,
-    en: String,
-    tr_paragraphs: String,
-    en_paragraphs: String,
-    bead: String,
+    tr: &'a str,
+    en: &'a str,
+    tr_paragraphs: &'a str,
+    en_paragraphs: &'a str,
+    bead: &'a str,
     score: f64,
 }
 
@@ -73,21 +76,163 @@ fn pair_ids(result: &RunResult) -> Vec<HashMap<usize, usize>> {
     ids
 }
 
-/// Writes all outputs into `out`, creating it if needed. Returns the paths written.
-pub fn write_all(out: &Path, result: &RunResult) -> Result<Vec<PathBuf>> {
+/// An output format, chosen with `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `paragraphs.csv`, `parallel.csv`, `sentences.csv`.
+    Csv,
+    /// `parallel.jsonl`, one object per pair in the Hugging Face translation shape.
+    Jsonl,
+    /// `parallel.tmx` and `sentences.tmx`, TMX 1.4b for CAT tools.
+    Tmx,
+    /// `review.xlsx`, one row per pair with a verdict column.
+    Xlsx,
+    /// `review.html`, a self-contained page to review the pairs.
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [Format::Csv, Format::Jsonl, Format::Tmx, Format::Xlsx, Format::Html];
+}
+
+/// What to write besides `report.json`, which is always written.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub formats: Vec<Format>,
+    /// Start the CSV files with a byte-order mark, for Excel.
+    pub bom: bool,
+    pub langs: TmxLangs,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { formats: Format::ALL.to_vec(), bom: false, langs: TmxLangs::default() }
+    }
+}
+
+pub const PARALLEL_JSONL: &str = "parallel.jsonl";
+pub const PARALLEL_TMX: &str = "parallel.tmx";
+pub const SENTENCES_TMX: &str = "sentences.tmx";
+pub const REVIEW_XLSX: &str = "review.xlsx";
+pub const REVIEW_HTML: &str = "review.html";
+
+/// Writes the chosen outputs and `report.json` into `out`, creating it if needed. Returns the
+/// paths written.
+pub fn write_all(out: &Path, result: &RunResult, opts: &Options) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out).map_err(|source| Error::Write { path: out.to_path_buf(), source })?;
     let ids = pair_ids(result);
     let started = std::time::Instant::now();
-    let paragraphs = out.join(PARAGRAPHS_CSV);
-    write_atomic(&paragraphs, |w| write_paragraphs(w, result, &ids))?;
-    let parallel = out.join(PARALLEL_CSV);
-    write_atomic(&parallel, |w| write_parallel(w, result))?;
-    let sentences = out.join(SENTENCES_CSV);
-    write_atomic(&sentences, |w| write_sentences(w, result))?;
-    let report = out.join(REPORT_JSON);
+    let wants = |f: Format| opts.formats.contains(&f);
+    let pairs = pair_rows(result);
+    let sentences = if wants(Format::Csv) || wants(Format::Tmx) { sentence_rows(&pairs) } else { Vec::new() };
+    let mut written = Vec::new();
+    let mut write = |name: &str, fill: &mut dyn FnMut(&mut dyn Write) -> std::result::Result<(), WriteFailure>| {
+        let path = out.join(name);
+        write_atomic(&path, |w| fill(w))?;
+        written.push(path);
+        Ok::<(), Error>(())
+    };
+    let bom = |w: &mut dyn Write| -> std::io::Result<()> {
+        if opts.bom { w.write_all("\u{FEFF}".as_bytes()) } else { Ok(()) }
+    };
+    if wants(Format::Csv) {
+        write(PARAGRAPHS_CSV, &mut |w| {
+            bom(w)?;
+            Ok(write_paragraphs(w, result, &ids)?)
+        })?;
+        write(PARALLEL_CSV, &mut |w| {
+            bom(w)?;
+            Ok(write_parallel(w, &pairs)?)
+        })?;
+        write(SENTENCES_CSV, &mut |w| {
+            bom(w)?;
+            Ok(write_sentences(w, &pairs, &sentences)?)
+        })?;
+    }
+    if wants(Format::Jsonl) {
+        write(PARALLEL_JSONL, &mut |w| Ok(formats::write_jsonl(w, &pairs)?))?;
+    }
+    if wants(Format::Tmx) {
+        write(PARALLEL_TMX, &mut |w| {
+            Ok(formats::write_tmx(w, "paragraph", &opts.langs, formats::pair_units(&pairs))?)
+        })?;
+        write(SENTENCES_TMX, &mut |w| {
+            Ok(formats::write_tmx(w, "sentence", &opts.langs, formats::sentence_units(&pairs, &sentences))?)
+        })?;
+    }
+    if wants(Format::Xlsx) {
+        write(REVIEW_XLSX, &mut |w| Ok(crate::review::write_xlsx(w, &pairs)?))?;
+    }
+    if wants(Format::Html) {
+        let unpaired = unpaired_rows(result);
+        write(REVIEW_HTML, &mut |w| Ok(crate::review::write_html(w, &pairs, &unpaired)?))?;
+    }
     let export_time = started.elapsed();
-    write_atomic(&report, |w| write_report(w, result, export_time))?;
-    Ok(vec![paragraphs, parallel, sentences, report])
+    write(REPORT_JSON, &mut |w| Ok(write_report(w, result, export_time)?))?;
+    Ok(written)
+}
+
+/// Every pair of the run, numbered as in `parallel.csv`.
+fn pair_rows(result: &RunResult) -> Vec<PairOut> {
+    let mut rows = Vec::new();
+    for (d, doc) in result.docs.iter().enumerate() {
+        let en_doc = &result.docs[doc.partner.unwrap_or(d)];
+        let text_of = |paragraphs: &[crate::reflow::Paragraph], numbers: &[usize]| -> String {
+            numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let list = |numbers: &[usize]| numbers.iter().map(usize::to_string).collect::<Vec<_>>().join(";");
+        for bead in &doc.beads {
+            rows.push(PairOut {
+                doc: doc.doc.clone(),
+                pair: rows.len() + 1,
+                tr: text_of(&doc.paragraphs, &bead.tr),
+                en: text_of(&en_doc.paragraphs, &bead.en),
+                tr_paragraphs: list(&bead.tr),
+                en_paragraphs: list(&bead.en),
+                bead: bead.shape(),
+                score: round(bead.score, 4),
+            });
+        }
+    }
+    rows
+}
+
+/// Turkish running-text paragraphs in no pair, for the review page.
+fn unpaired_rows(result: &RunResult) -> Vec<Unpaired> {
+    result
+        .docs
+        .iter()
+        .flat_map(|doc| {
+            doc.unaligned_tr().into_iter().map(move |n| Unpaired {
+                doc: doc.doc.clone(),
+                paragraph: n,
+                text: doc.paragraphs[n - 1].text.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The sentence beads of every pair, split and aligned in parallel, in pair order.
+fn sentence_rows(pairs: &[PairOut]) -> Vec<Vec<SentenceOut>> {
+    use rayon::prelude::*;
+    pairs
+        .par_iter()
+        .map(|p| {
+            let (ts, es, beads) = crate::sentences::align_pair(&p.tr, &p.en, p.score);
+            let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
+            beads
+                .iter()
+                .enumerate()
+                .map(|(k, b)| SentenceOut {
+                    sentence: k + 1,
+                    tr: join(&ts, &b.tr),
+                    en: join(&es, &b.en),
+                    bead: b.shape(),
+                    score: b.score.map(|x| round(x, 4)),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn write_paragraphs(w: &mut dyn Write, result: &RunResult, ids: &[HashMap<usize, usize>]) -> csv::Result<()> {
@@ -124,30 +269,21 @@ fn write_paragraphs(w: &mut dyn Write, result: &RunResult, ids: &[HashMap<usize,
     Ok(())
 }
 
-fn write_parallel(w: &mut dyn Write, result: &RunResult) -> csv::Result<()> {
+fn write_parallel(w: &mut dyn Write, pairs: &[PairOut]) -> csv::Result<()> {
     let mut csv = csv::Writer::from_writer(w);
-    let mut pair = 0;
-    for (d, doc) in result.docs.iter().enumerate() {
-        let en_doc = &result.docs[doc.partner.unwrap_or(d)];
-        let text_of = |paragraphs: &[crate::reflow::Paragraph], numbers: &[usize]| -> String {
-            numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ")
-        };
-        let list = |numbers: &[usize]| numbers.iter().map(usize::to_string).collect::<Vec<_>>().join(";");
-        for bead in &doc.beads {
-            pair += 1;
-            csv.serialize(ParallelRow {
-                doc: &doc.doc,
-                pair,
-                tr: text_of(&doc.paragraphs, &bead.tr),
-                en: text_of(&en_doc.paragraphs, &bead.en),
-                tr_paragraphs: list(&bead.tr),
-                en_paragraphs: list(&bead.en),
-                bead: bead.shape(),
-                score: round(bead.score, 4),
-            })?;
-        }
+    for p in pairs {
+        csv.serialize(ParallelRow {
+            doc: &p.doc,
+            pair: p.pair,
+            tr: &p.tr,
+            en: &p.en,
+            tr_paragraphs: &p.tr_paragraphs,
+            en_paragraphs: &p.en_paragraphs,
+            bead: &p.bead,
+            score: p.score,
+        })?;
     }
-    if pair == 0 {
+    if pairs.is_empty() {
         csv.write_record(["doc", "pair", "tr", "en", "tr_paragraphs", "en_paragraphs", "bead", "score"])?;
     }
     csv.flush()?;
@@ -166,48 +302,22 @@ struct SentenceRow<'a> {
 }
 
 /// One row per sentence bead of every pair, in pair order; sentences with no counterpart are
-/// rows with an empty side (bead "1-0" or "0-1") and no score. Pairs are split and aligned in
-/// parallel and written in order.
-fn write_sentences(w: &mut dyn Write, result: &RunResult) -> csv::Result<()> {
-    use rayon::prelude::*;
-    let mut pairs: Vec<(&str, &[crate::reflow::Paragraph], &[crate::reflow::Paragraph], &crate::align::Bead)> =
-        Vec::new();
-    for (d, doc) in result.docs.iter().enumerate() {
-        let en_doc = &result.docs[doc.partner.unwrap_or(d)];
-        pairs.extend(doc.beads.iter().map(|b| (doc.doc.as_str(), &doc.paragraphs[..], &en_doc.paragraphs[..], b)));
-    }
-    let text_of = |paragraphs: &[crate::reflow::Paragraph], numbers: &[usize]| -> String {
-        numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ")
-    };
+/// rows with an empty side (bead "1-0" or "0-1") and no score.
+fn write_sentences(w: &mut dyn Write, pairs: &[PairOut], sentences: &[Vec<SentenceOut>]) -> csv::Result<()> {
     let mut csv = csv::Writer::from_writer(w);
     let mut rows = 0;
-    // In chunks, so that memory stays bounded however many pairs a run has; each chunk is
-    // aligned in parallel and written in order.
-    for (c, chunk) in pairs.chunks(2048).enumerate() {
-        // Per pair, its sentence rows: (tr, en, bead shape, score).
-        type Rows = Vec<(String, String, String, Option<f64>)>;
-        let aligned: Vec<Rows> = chunk
-            .par_iter()
-            .map(|(_, tr_doc, en_doc, bead)| {
-                let (tr, en) = (text_of(tr_doc, &bead.tr), text_of(en_doc, &bead.en));
-                let (ts, es, beads) = crate::sentences::align_pair(&tr, &en, bead.score);
-                let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
-                beads.iter().map(|b| (join(&ts, &b.tr), join(&es, &b.en), b.shape(), b.score)).collect()
-            })
-            .collect();
-        for (k, ((doc, ..), sentence_rows)) in chunk.iter().zip(&aligned).enumerate() {
-            for (s, (tr, en, bead, score)) in sentence_rows.iter().enumerate() {
-                csv.serialize(SentenceRow {
-                    doc,
-                    pair: c * 2048 + k + 1,
-                    sentence: s + 1,
-                    tr,
-                    en,
-                    bead,
-                    score: score.map(|x| round(x, 4)),
-                })?;
-                rows += 1;
-            }
+    for (p, list) in pairs.iter().zip(sentences) {
+        for s in list {
+            csv.serialize(SentenceRow {
+                doc: &p.doc,
+                pair: p.pair,
+                sentence: s.sentence,
+                tr: &s.tr,
+                en: &s.en,
+                bead: &s.bead,
+                score: s.score,
+            })?;
+            rows += 1;
         }
     }
     if rows == 0 {

@@ -25,10 +25,12 @@ pub mod cli;
 pub mod detect;
 pub mod error;
 pub mod export;
+pub mod formats;
 pub mod ingest;
 pub mod normalize;
 pub mod pipeline;
 pub mod reflow;
+pub mod review;
 pub mod sentences;
 
 pub use error::{Error, IngestError, Result};

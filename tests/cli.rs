@@ -201,7 +201,17 @@ fn bad_files_are_reported_and_skipped_and_the_rest_is_processed() {
     names.sort();
     assert_eq!(
         names,
-        ["paragraphs.csv", "parallel.csv", "report.json", "sentences.csv"],
+        [
+            "paragraphs.csv",
+            "parallel.csv",
+            "parallel.jsonl",
+            "parallel.tmx",
+            "report.json",
+            "review.html",
+            "review.xlsx",
+            "sentences.csv",
+            "sentences.tmx"
+        ],
         "nothing half-written left behind"
     );
 }
@@ -378,4 +388,47 @@ fn every_seed_paragraph_has_the_right_language() {
         let row = rows.iter().find(|r| r["text"] == name).expect(name);
         assert_eq!((row["kind"].as_str(), row["lang"].as_str()), ("heading", "en"), "{name}");
     }
+}
+
+/// `--format` chooses the files, `--bom` marks the CSV files for Excel, and the TMX languages
+/// are configurable; report.json is always there.
+#[test]
+fn formats_are_chosen_and_bom_is_optional() {
+    let out = tempfile::tempdir().unwrap();
+    run_ok(hizala().arg("run").arg(root().join("seeds")).arg("--out").arg(out.path()).args([
+        "--format",
+        "csv,tmx",
+        "--bom",
+        "--tr-lang",
+        "tr",
+        "--en-lang",
+        "en-GB",
+        "-q",
+    ]));
+    let mut names: Vec<String> =
+        std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["paragraphs.csv", "parallel.csv", "parallel.tmx", "report.json", "sentences.csv", "sentences.tmx"]
+    );
+    let csv = std::fs::read(out.path().join("parallel.csv")).unwrap();
+    assert!(csv.starts_with("\u{FEFF}doc,pair,".as_bytes()));
+    let tmx = std::fs::read_to_string(out.path().join("sentences.tmx")).unwrap();
+    assert!(
+        tmx.contains("segtype=\"sentence\"") && tmx.contains("xml:lang=\"en-GB\"") && tmx.contains("srclang=\"tr\"")
+    );
+    let paragraph_tmx = std::fs::read_to_string(out.path().join("parallel.tmx")).unwrap();
+    assert_eq!(paragraph_tmx.matches("<tu ").count(), 7);
+    let plain = tempfile::tempdir().unwrap();
+    run_ok(
+        hizala().arg("run").arg(root().join("seeds")).arg("--out").arg(plain.path()).args(["--format", "jsonl", "-q"]),
+    );
+    let jsonl = std::fs::read_to_string(plain.path().join("parallel.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 7);
+    for line in jsonl.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["translation"]["tr"].is_string() && v["translation"]["en"].is_string() && v["score"].is_f64());
+    }
+    assert!(!plain.path().join("paragraphs.csv").exists());
 }
