@@ -1,5 +1,6 @@
 # hizala — the front door. `make` builds and runs the pipeline on seeds/ into output/;
-# `make test` runs lint and the whole test suite.
+# `make test` runs lint, the whole test suite, and the exports through real clients (pandas,
+# translate-toolkit, openpyxl, xmllint, Chromium), installing those it needs.
 
 CARGO ?= cargo
 BIN := target/release/hizala
@@ -17,6 +18,7 @@ run: build
 test: lint
 	$(CARGO) test --locked --doc
 	$(CARGO) test --locked --lib --bins --tests
+	bash tests/clients/run.sh
 
 lint:
 	$(CARGO) fmt --check
