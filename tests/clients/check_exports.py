@@ -19,8 +19,16 @@ def main(out: pathlib.Path) -> None:
     frame = pd.read_csv(out / "parallel.csv", keep_default_na=False, dtype=str)
     assert frame.to_dict("records") == rows, "pandas and csv read different rows"
     assert len(rows) > 0
-    assert all("\n" not in r["tr"] and "\n" not in r["en"] for r in rows)
     print(f"parallel.csv: csv module and pandas read the same {len(rows)} rows")
+    for name in ("paragraphs.csv", "parallel.csv", "sentences.csv"):
+        raw = (out / name).read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf"), f"{name} has a BOM without --bom"
+        with open(out / name, newline="", encoding="utf-8") as f:
+            records = list(csv.reader(f))
+        physical = raw.decode("utf-8").count("\n")
+        assert physical == len(records), f"{name}: {physical} lines for {len(records)} records"
+        assert not any("\t" in field or "\n" in field or "\r" in field for rec in records for field in rec)
+    print("paragraphs.csv, parallel.csv, sentences.csv: one physical line per record, no tabs or newlines in fields")
 
     with open(out / "sentences.csv", newline="", encoding="utf-8") as f:
         sentences = list(csv.DictReader(f))
