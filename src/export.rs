@@ -124,8 +124,8 @@ pub fn write_all(out: &Path, result: &RunResult, opts: &Options) -> Result<Vec<P
     let started = std::time::Instant::now();
     let wants = |f: Format| opts.formats.contains(&f);
     let pairs = pair_rows(result);
-    let sentences = if wants(Format::Csv) || wants(Format::Tmx) { sentence_rows(&pairs) } else { Vec::new() };
     let mut written = Vec::new();
+    let mut sentence_files = Vec::new();
     let mut write = |name: &str, fill: &mut dyn FnMut(&mut dyn Write) -> std::result::Result<(), WriteFailure>| {
         let path = out.join(name);
         write_atomic(&path, |w| fill(w))?;
@@ -144,10 +144,6 @@ pub fn write_all(out: &Path, result: &RunResult, opts: &Options) -> Result<Vec<P
             bom(w)?;
             Ok(write_parallel(w, &pairs)?)
         })?;
-        write(SENTENCES_CSV, &mut |w| {
-            bom(w)?;
-            Ok(write_sentences(w, &pairs, &sentences)?)
-        })?;
     }
     if wants(Format::Jsonl) {
         write(PARALLEL_JSONL, &mut |w| Ok(formats::write_jsonl(w, &pairs)?))?;
@@ -156,9 +152,26 @@ pub fn write_all(out: &Path, result: &RunResult, opts: &Options) -> Result<Vec<P
         write(PARALLEL_TMX, &mut |w| {
             Ok(formats::write_tmx(w, "paragraph", &opts.langs, formats::pair_units(&pairs))?)
         })?;
-        write(SENTENCES_TMX, &mut |w| {
-            Ok(formats::write_tmx(w, "sentence", &opts.langs, formats::sentence_units(&pairs, &sentences))?)
-        })?;
+    }
+    // The sentence files are written together, a chunk of pairs at a time, so that the
+    // sentences of a large run are never all in memory.
+    if wants(Format::Csv) || wants(Format::Tmx) {
+        let mut csv_file = wants(Format::Csv).then(|| AtomicFile::create(&out.join(SENTENCES_CSV))).transpose()?;
+        let mut tmx_file = wants(Format::Tmx).then(|| AtomicFile::create(&out.join(SENTENCES_TMX))).transpose()?;
+        let path = out.join(if wants(Format::Csv) { SENTENCES_CSV } else { SENTENCES_TMX });
+        if let Some(f) = csv_file.as_mut() {
+            bom(f.writer()).map_err(|e| WriteFailure::from(e).at(&path))?;
+        }
+        write_sentence_files(
+            &pairs,
+            csv_file.as_mut().map(|f| f.writer() as &mut dyn Write),
+            tmx_file.as_mut().map(|f| f.writer() as &mut dyn Write),
+            &opts.langs,
+        )
+        .map_err(|e| e.at(&path))?;
+        for file in [csv_file, tmx_file].into_iter().flatten() {
+            sentence_files.push(file.commit()?);
+        }
     }
     if wants(Format::Xlsx) {
         write(REVIEW_XLSX, &mut |w| Ok(crate::review::write_xlsx(w, &pairs)?))?;
@@ -169,6 +182,7 @@ pub fn write_all(out: &Path, result: &RunResult, opts: &Options) -> Result<Vec<P
     }
     let export_time = started.elapsed();
     write(REPORT_JSON, &mut |w| Ok(write_report(w, result, export_time)?))?;
+    written.extend(sentence_files);
     Ok(written)
 }
 
@@ -208,29 +222,6 @@ fn unpaired_rows(result: &RunResult) -> Vec<Unpaired> {
                 paragraph: n,
                 text: doc.paragraphs[n - 1].text.clone(),
             })
-        })
-        .collect()
-}
-
-/// The sentence beads of every pair, split and aligned in parallel, in pair order.
-fn sentence_rows(pairs: &[PairOut]) -> Vec<Vec<SentenceOut>> {
-    use rayon::prelude::*;
-    pairs
-        .par_iter()
-        .map(|p| {
-            let (ts, es, beads) = crate::sentences::align_pair(&p.tr, &p.en, p.score);
-            let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
-            beads
-                .iter()
-                .enumerate()
-                .map(|(k, b)| SentenceOut {
-                    sentence: k + 1,
-                    tr: join(&ts, &b.tr),
-                    en: join(&es, &b.en),
-                    bead: b.shape(),
-                    score: b.score.map(|x| round(x, 4)),
-                })
-                .collect()
         })
         .collect()
 }
@@ -301,30 +292,111 @@ struct SentenceRow<'a> {
     score: Option<f64>,
 }
 
-/// One row per sentence bead of every pair, in pair order; sentences with no counterpart are
-/// rows with an empty side (bead "1-0" or "0-1") and no score.
-fn write_sentences(w: &mut dyn Write, pairs: &[PairOut], sentences: &[Vec<SentenceOut>]) -> csv::Result<()> {
-    let mut csv = csv::Writer::from_writer(w);
+/// `sentences.csv` and `sentences.tmx`: one row (unit) per sentence bead of every pair, in
+/// pair order; sentences with no counterpart are CSV rows with an empty side (bead "1-0" or
+/// "0-1") and no score, and are left out of the TMX. Pairs are split and aligned in parallel,
+/// 2,048 at a time.
+fn write_sentence_files(
+    pairs: &[PairOut],
+    csv_w: Option<&mut dyn Write>,
+    tmx_w: Option<&mut dyn Write>,
+    langs: &TmxLangs,
+) -> std::result::Result<(), WriteFailure> {
+    use rayon::prelude::*;
+    let mut csv = csv_w.map(csv::Writer::from_writer);
+    let mut tmx = match tmx_w {
+        Some(w) => Some(formats::TmxWriter::start(w, "sentence", langs)?),
+        None => None,
+    };
     let mut rows = 0;
-    for (p, list) in pairs.iter().zip(sentences) {
-        for s in list {
-            csv.serialize(SentenceRow {
-                doc: &p.doc,
-                pair: p.pair,
-                sentence: s.sentence,
-                tr: &s.tr,
-                en: &s.en,
-                bead: &s.bead,
-                score: s.score,
-            })?;
-            rows += 1;
+    for chunk in pairs.chunks(2048) {
+        let sentences: Vec<Vec<SentenceOut>> = chunk.par_iter().map(sentence_beads).collect();
+        for (p, list) in chunk.iter().zip(&sentences) {
+            for s in list {
+                if let Some(csv) = csv.as_mut() {
+                    csv.serialize(SentenceRow {
+                        doc: &p.doc,
+                        pair: p.pair,
+                        sentence: s.sentence,
+                        tr: &s.tr,
+                        en: &s.en,
+                        bead: &s.bead,
+                        score: s.score,
+                    })?;
+                }
+                rows += 1;
+            }
+            if let Some(tmx) = tmx.as_mut() {
+                for unit in formats::sentence_units(std::slice::from_ref(p), std::slice::from_ref(list)) {
+                    tmx.unit(&unit)?;
+                }
+            }
         }
     }
-    if rows == 0 {
-        csv.write_record(["doc", "pair", "sentence", "tr", "en", "bead", "score"])?;
+    if let Some(mut csv) = csv {
+        if rows == 0 {
+            csv.write_record(["doc", "pair", "sentence", "tr", "en", "bead", "score"])?;
+        }
+        csv.flush()?;
     }
-    csv.flush()?;
+    if let Some(tmx) = tmx {
+        tmx.finish()?;
+    }
     Ok(())
+}
+
+/// The sentence beads of one pair.
+fn sentence_beads(p: &PairOut) -> Vec<SentenceOut> {
+    let (ts, es, beads) = crate::sentences::align_pair(&p.tr, &p.en, p.score);
+    let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
+    beads
+        .iter()
+        .enumerate()
+        .map(|(k, b)| SentenceOut {
+            sentence: k + 1,
+            tr: join(&ts, &b.tr),
+            en: join(&es, &b.en),
+            bead: b.shape(),
+            score: b.score.map(|x| round(x, 4)),
+        })
+        .collect()
+}
+
+/// A file written under a temporary name and renamed into place by [`AtomicFile::commit`];
+/// dropped without committing, it removes the temporary file. For outputs written side by side.
+struct AtomicFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    writer: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    fn create(path: &Path) -> Result<AtomicFile> {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let file = File::create(&tmp).map_err(|source| Error::Write { path: tmp.clone(), source })?;
+        Ok(AtomicFile { path: path.to_path_buf(), tmp, writer: Some(BufWriter::new(file)) })
+    }
+
+    fn writer(&mut self) -> &mut BufWriter<File> {
+        self.writer.as_mut().expect("not committed yet")
+    }
+
+    fn commit(mut self) -> Result<PathBuf> {
+        let w = self.writer.take().expect("committed once");
+        let file = w.into_inner().map_err(|e| Error::Write { path: self.tmp.clone(), source: e.into_error() })?;
+        file.sync_all().map_err(|source| Error::Write { path: self.tmp.clone(), source })?;
+        std::fs::rename(&self.tmp, &self.path).map_err(|source| Error::Write { path: self.path.clone(), source })?;
+        Ok(self.path.clone())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.writer.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 #[derive(Serialize)]

@@ -94,35 +94,40 @@ fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A TMX 1.4b document: the header with every required attribute, then one `<tu>` per unit.
-/// `segtype` is "paragraph" or "sentence".
-pub fn write_tmx<'a>(
-    w: &mut dyn Write,
-    segtype: &str,
-    langs: &TmxLangs,
-    units: impl Iterator<Item = Unit<'a>>,
-) -> std::io::Result<()> {
-    let mut xml = Writer::new_with_indent(w, b' ', 1);
-    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    xml.write_event(Event::DocType(BytesText::from_escaped(r#"tmx SYSTEM "tmx14.dtd""#)))?;
-    let mut tmx = BytesStart::new("tmx");
-    tmx.push_attribute(("version", "1.4"));
-    xml.write_event(Event::Start(tmx))?;
-    let mut header = BytesStart::new("header");
-    for (k, v) in [
-        ("creationtool", "hizala"),
-        ("creationtoolversion", env!("CARGO_PKG_VERSION")),
-        ("segtype", segtype),
-        ("o-tmf", "hizala"),
-        ("adminlang", "en-US"),
-        ("srclang", langs.tr.as_str()),
-        ("datatype", "plaintext"),
-    ] {
-        header.push_attribute((k, v));
+/// A TMX 1.4b document written as it goes: the header with every required attribute, then one
+/// `<tu>` per unit, then the closing tags. `segtype` is "paragraph" or "sentence".
+pub struct TmxWriter<'w> {
+    xml: Writer<&'w mut dyn Write>,
+    langs: TmxLangs,
+}
+
+impl<'w> TmxWriter<'w> {
+    pub fn start(w: &'w mut dyn Write, segtype: &str, langs: &TmxLangs) -> std::io::Result<TmxWriter<'w>> {
+        let mut xml = Writer::new_with_indent(w, b' ', 1);
+        xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        xml.write_event(Event::DocType(BytesText::from_escaped(r#"tmx SYSTEM "tmx14.dtd""#)))?;
+        let mut tmx = BytesStart::new("tmx");
+        tmx.push_attribute(("version", "1.4"));
+        xml.write_event(Event::Start(tmx))?;
+        let mut header = BytesStart::new("header");
+        for (k, v) in [
+            ("creationtool", "hizala"),
+            ("creationtoolversion", env!("CARGO_PKG_VERSION")),
+            ("segtype", segtype),
+            ("o-tmf", "hizala"),
+            ("adminlang", "en-US"),
+            ("srclang", langs.tr.as_str()),
+            ("datatype", "plaintext"),
+        ] {
+            header.push_attribute((k, v));
+        }
+        xml.write_event(Event::Empty(header))?;
+        xml.write_event(Event::Start(BytesStart::new("body")))?;
+        Ok(TmxWriter { xml, langs: langs.clone() })
     }
-    xml.write_event(Event::Empty(header))?;
-    xml.write_event(Event::Start(BytesStart::new("body")))?;
-    for unit in units {
+
+    pub fn unit(&mut self, unit: &Unit) -> std::io::Result<()> {
+        let xml = &mut self.xml;
         let mut tu = BytesStart::new("tu");
         tu.push_attribute(("tuid", unit.id.as_str()));
         xml.write_event(Event::Start(tu))?;
@@ -133,7 +138,7 @@ pub fn write_tmx<'a>(
             xml.write_event(Event::Text(BytesText::new(&xml_text(value))))?;
             xml.write_event(Event::End(BytesEnd::new("prop")))?;
         }
-        for (lang, text) in [(&langs.tr, unit.tr), (&langs.en, unit.en)] {
+        for (lang, text) in [(&self.langs.tr, unit.tr), (&self.langs.en, unit.en)] {
             let mut tuv = BytesStart::new("tuv");
             tuv.push_attribute(("xml:lang", lang.as_str()));
             xml.write_event(Event::Start(tuv))?;
@@ -142,11 +147,28 @@ pub fn write_tmx<'a>(
             xml.write_event(Event::End(BytesEnd::new("seg")))?;
             xml.write_event(Event::End(BytesEnd::new("tuv")))?;
         }
-        xml.write_event(Event::End(BytesEnd::new("tu")))?;
+        xml.write_event(Event::End(BytesEnd::new("tu")))
     }
-    xml.write_event(Event::End(BytesEnd::new("body")))?;
-    xml.write_event(Event::End(BytesEnd::new("tmx")))?;
-    xml.into_inner().write_all(b"\n")
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.xml.write_event(Event::End(BytesEnd::new("body")))?;
+        self.xml.write_event(Event::End(BytesEnd::new("tmx")))?;
+        self.xml.into_inner().write_all(b"\n")
+    }
+}
+
+/// A whole TMX document from `units`.
+pub fn write_tmx<'a>(
+    w: &mut dyn Write,
+    segtype: &str,
+    langs: &TmxLangs,
+    units: impl Iterator<Item = Unit<'a>>,
+) -> std::io::Result<()> {
+    let mut tmx = TmxWriter::start(w, segtype, langs)?;
+    for unit in units {
+        tmx.unit(&unit)?;
+    }
+    tmx.finish()
 }
 
 /// The paragraph-level units: one per pair.
