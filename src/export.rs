@@ -187,17 +187,20 @@ pub fn write_all(out: &Path, result: &RunResult, opts: &Options) -> Result<Vec<P
 }
 
 /// Every pair of the run, numbered as in `parallel.csv`.
-fn pair_rows(result: &RunResult) -> Vec<PairOut> {
+fn pair_rows(result: &RunResult) -> Vec<PairOut<'_>> {
     let mut rows = Vec::new();
     for (d, doc) in result.docs.iter().enumerate() {
         let en_doc = &result.docs[doc.partner.unwrap_or(d)];
-        let text_of = |paragraphs: &[crate::reflow::Paragraph], numbers: &[usize]| -> String {
-            numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ")
-        };
+        fn text_of<'p>(paragraphs: &'p [crate::reflow::Paragraph], numbers: &[usize]) -> std::borrow::Cow<'p, str> {
+            match numbers {
+                [one] => std::borrow::Cow::Borrowed(paragraphs[one - 1].text.as_str()),
+                _ => numbers.iter().map(|&n| paragraphs[n - 1].text.as_str()).collect::<Vec<_>>().join(" ").into(),
+            }
+        }
         let list = |numbers: &[usize]| numbers.iter().map(usize::to_string).collect::<Vec<_>>().join(";");
         for bead in &doc.beads {
             rows.push(PairOut {
-                doc: doc.doc.clone(),
+                doc: &doc.doc,
                 pair: rows.len() + 1,
                 tr: text_of(&doc.paragraphs, &bead.tr),
                 en: text_of(&en_doc.paragraphs, &bead.en),
@@ -260,11 +263,11 @@ fn write_paragraphs(w: &mut dyn Write, result: &RunResult, ids: &[HashMap<usize,
     Ok(())
 }
 
-fn write_parallel(w: &mut dyn Write, pairs: &[PairOut]) -> csv::Result<()> {
+fn write_parallel(w: &mut dyn Write, pairs: &[PairOut<'_>]) -> csv::Result<()> {
     let mut csv = csv::Writer::from_writer(w);
     for p in pairs {
         csv.serialize(ParallelRow {
-            doc: &p.doc,
+            doc: p.doc,
             pair: p.pair,
             tr: &p.tr,
             en: &p.en,
@@ -297,7 +300,7 @@ struct SentenceRow<'a> {
 /// "0-1") and no score, and are left out of the TMX. Pairs are split and aligned in parallel,
 /// 2,048 at a time.
 fn write_sentence_files(
-    pairs: &[PairOut],
+    pairs: &[PairOut<'_>],
     csv_w: Option<&mut dyn Write>,
     tmx_w: Option<&mut dyn Write>,
     langs: &TmxLangs,
@@ -315,7 +318,7 @@ fn write_sentence_files(
             for s in list {
                 if let Some(csv) = csv.as_mut() {
                     csv.serialize(SentenceRow {
-                        doc: &p.doc,
+                        doc: p.doc,
                         pair: p.pair,
                         sentence: s.sentence,
                         tr: &s.tr,
@@ -346,7 +349,7 @@ fn write_sentence_files(
 }
 
 /// The sentence beads of one pair.
-fn sentence_beads(p: &PairOut) -> Vec<SentenceOut> {
+fn sentence_beads(p: &PairOut<'_>) -> Vec<SentenceOut> {
     let (ts, es, beads) = crate::sentences::align_pair(&p.tr, &p.en, p.score);
     let join = |side: &[&str], ids: &[usize]| ids.iter().map(|&i| side[i]).collect::<Vec<_>>().join(" ");
     beads

@@ -8,13 +8,14 @@ use std::io::Write;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-/// One aligned pair, as every format writes it.
+/// One aligned pair, as every format writes it. Texts are borrowed from the paragraphs when a
+/// side is one paragraph, so a large run does not hold its text twice.
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct PairOut {
-    pub doc: String,
+pub struct PairOut<'a> {
+    pub doc: &'a str,
     pub pair: usize,
-    pub tr: String,
-    pub en: String,
+    pub tr: std::borrow::Cow<'a, str>,
+    pub en: std::borrow::Cow<'a, str>,
     pub tr_paragraphs: String,
     pub en_paragraphs: String,
     pub bead: String,
@@ -41,7 +42,7 @@ pub struct Unpaired {
 
 /// `parallel.jsonl`: one object per pair,
 /// `{"translation": {"tr": …, "en": …}, "score": …, "doc": …, "pair": …}`.
-pub fn write_jsonl(w: &mut dyn Write, pairs: &[PairOut]) -> std::io::Result<()> {
+pub fn write_jsonl(w: &mut dyn Write, pairs: &[PairOut<'_>]) -> std::io::Result<()> {
     #[derive(serde::Serialize)]
     struct Translation<'a> {
         tr: &'a str,
@@ -55,8 +56,7 @@ pub fn write_jsonl(w: &mut dyn Write, pairs: &[PairOut]) -> std::io::Result<()> 
         pair: usize,
     }
     for p in pairs {
-        let line =
-            Line { translation: Translation { tr: &p.tr, en: &p.en }, score: p.score, doc: &p.doc, pair: p.pair };
+        let line = Line { translation: Translation { tr: &p.tr, en: &p.en }, score: p.score, doc: p.doc, pair: p.pair };
         serde_json::to_writer(&mut *w, &line)?;
         w.write_all(b"\n")?;
     }
@@ -172,11 +172,11 @@ pub fn write_tmx<'a>(
 }
 
 /// The paragraph-level units: one per pair.
-pub fn pair_units(pairs: &[PairOut]) -> impl Iterator<Item = Unit<'_>> {
+pub fn pair_units<'a>(pairs: &'a [PairOut<'_>]) -> impl Iterator<Item = Unit<'a>> {
     pairs.iter().map(|p| Unit {
         id: p.pair.to_string(),
         props: vec![
-            ("x-doc", p.doc.clone()),
+            ("x-doc", p.doc.to_string()),
             ("x-score", format!("{:.4}", p.score)),
             ("x-bead", p.bead.clone()),
             ("x-tr-paragraphs", p.tr_paragraphs.clone()),
@@ -188,12 +188,15 @@ pub fn pair_units(pairs: &[PairOut]) -> impl Iterator<Item = Unit<'_>> {
 }
 
 /// The sentence-level units: one per sentence bead with both sides.
-pub fn sentence_units<'a>(pairs: &'a [PairOut], sentences: &'a [Vec<SentenceOut>]) -> impl Iterator<Item = Unit<'a>> {
+pub fn sentence_units<'a>(
+    pairs: &'a [PairOut<'_>],
+    sentences: &'a [Vec<SentenceOut>],
+) -> impl Iterator<Item = Unit<'a>> {
     pairs.iter().zip(sentences).flat_map(|(p, list)| {
         list.iter().filter(|s| !s.tr.is_empty() && !s.en.is_empty()).map(move |s| Unit {
             id: format!("{}.{}", p.pair, s.sentence),
             props: vec![
-                ("x-doc", p.doc.clone()),
+                ("x-doc", p.doc.to_string()),
                 ("x-pair", p.pair.to_string()),
                 ("x-score", s.score.map_or_else(String::new, |x| format!("{x:.4}"))),
                 ("x-bead", s.bead.clone()),
@@ -208,9 +211,9 @@ pub fn sentence_units<'a>(pairs: &'a [PairOut], sentences: &'a [Vec<SentenceOut>
 mod tests {
     use super::*;
 
-    fn pair(tr: &str, en: &str) -> PairOut {
+    fn pair<'a>(tr: &'a str, en: &'a str) -> PairOut<'a> {
         PairOut {
-            doc: "a&b <c>.txt".into(),
+            doc: "a&b <c>.txt",
             pair: 1,
             tr: tr.into(),
             en: en.into(),

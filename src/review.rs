@@ -13,12 +13,12 @@ use crate::formats::{PairOut, Unpaired};
 /// verdict and note columns for the reviewer (verdict offers accept / reject / edit). Header
 /// frozen, autofilter on, text wrapped, score shaded red (low) to green (high). Every text is
 /// written as a string, so a paragraph starting with "=" is never a formula.
-pub fn write_xlsx(w: &mut dyn Write, pairs: &[PairOut]) -> std::io::Result<()> {
+pub fn write_xlsx(w: &mut dyn Write, pairs: &[PairOut<'_>]) -> std::io::Result<()> {
     let bytes = xlsx_bytes(pairs).map_err(std::io::Error::other)?;
     w.write_all(&bytes)
 }
 
-fn xlsx_bytes(pairs: &[PairOut]) -> Result<Vec<u8>, XlsxError> {
+fn xlsx_bytes(pairs: &[PairOut<'_>]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("pairs")?;
@@ -42,11 +42,11 @@ fn xlsx_bytes(pairs: &[PairOut]) -> Result<Vec<u8>, XlsxError> {
     for (k, p) in pairs.iter().enumerate() {
         let row = k as u32 + 1;
         sheet.write_number_with_format(row, 0, p.pair as f64, &number.clone().set_num_format("0"))?;
-        sheet.write_string_with_format(row, 1, &p.doc, &text)?;
+        sheet.write_string_with_format(row, 1, p.doc, &text)?;
         sheet.write_number_with_format(row, 2, p.score, &number)?;
         sheet.write_string_with_format(row, 3, &p.bead, &text)?;
-        sheet.write_string_with_format(row, 4, &p.tr, &text)?;
-        sheet.write_string_with_format(row, 5, &p.en, &text)?;
+        sheet.write_string_with_format(row, 4, p.tr.as_ref(), &text)?;
+        sheet.write_string_with_format(row, 5, p.en.as_ref(), &text)?;
         sheet.write_string_with_format(row, 6, "", &text)?;
         sheet.write_string_with_format(row, 7, "", &text)?;
     }
@@ -71,7 +71,7 @@ fn xlsx_bytes(pairs: &[PairOut]) -> Result<Vec<u8>, XlsxError> {
 /// minimum-score filter, shared numbers and names highlighted, keyboard navigation (j/k or
 /// arrows, a = accept, r = reject, e = edit), per-pair verdicts, and "Save CSV" to download the
 /// verdicts (with edited texts) from the browser. Unpaired Turkish paragraphs are listed after.
-pub fn write_html(w: &mut dyn Write, pairs: &[PairOut], unpaired: &[Unpaired]) -> std::io::Result<()> {
+pub fn write_html(w: &mut dyn Write, pairs: &[PairOut<'_>], unpaired: &[Unpaired]) -> std::io::Result<()> {
     let data = serde_json::json!({ "pairs": pairs, "unpaired": unpaired });
     // Inside <script>, "</" must not appear: escape the slash of every "</".
     let json = serde_json::to_string(&data).map_err(std::io::Error::other)?.replace("</", "<\\/");
@@ -85,9 +85,9 @@ const HTML_TEMPLATE: &str = include_str!("review.html");
 mod tests {
     use super::*;
 
-    fn pair(k: usize, tr: &str, en: &str, score: f64) -> PairOut {
+    fn pair<'a>(k: usize, tr: &'a str, en: &'a str, score: f64) -> PairOut<'a> {
         PairOut {
-            doc: "001.txt".into(),
+            doc: "001.txt",
             pair: k,
             tr: tr.into(),
             en: en.into(),
