@@ -187,6 +187,11 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
     if looks_like_heading_line(a.text, layout) || looks_like_heading_line(b.text, layout) {
         return true;
     }
+    // A dash before a lower-case word, in a sentence that has not ended (and not after another
+    // list item), goes on with the sentence: "… bad body language" / "- the worst …".
+    if continues_after_dash(b.text) && !ends_sentence(a.text) && list_marker_len(a.text).is_none() {
+        return false;
+    }
     if list_marker_len(b.text).is_some() || footnote_marker_len(b.text).is_some() {
         return true;
     }
@@ -208,11 +213,15 @@ fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
     let short = unit.lines.len() <= 3 && text.chars().count() <= 160;
     if short && !ends_with_any(&text, &['.', ',', ';', ':']) {
         let standalone = unit.lines.len() == 1 && (layout.unwrapped || is_own_block(lines, unit));
+        // A line that runs to the right margin of wrapped text is the first line of a paragraph
+        // cut by a page break, not a heading.
+        let reaches_margin = !layout.unwrapped && text.chars().count() * 10 >= layout.width * 9;
         if is_known_heading(&text)
             || is_all_caps(&text)
             || is_numbered_heading(&text)
-            || (standalone && is_title_case(&text))
+            || (standalone && !reaches_margin && is_title_case(&text))
             || (standalone
+                && !reaches_margin
                 && opens_section(lines, unit)
                 && starts_sentence(&text)
                 && text.split_whitespace().count() <= 16)
@@ -276,14 +285,19 @@ fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
             i += 1;
             continue;
         }
+        // One to three short units, then a unit that starts in lower case (also after a dash
+        // that looked like a list marker): the text goes on after the interruption.
         let mut j = i + 1;
         while j < units.len() && j - i <= 3 && is_interruption_candidate(lines, &units[j]) {
             j += 1;
         }
         let found = j > i + 1
             && j < units.len()
-            && matches!(units[j].kind, Kind::Body)
-            && starts_lowercase(lines[units[j].lines[0]].text);
+            && match units[j].kind {
+                Kind::Body => starts_lowercase(lines[units[j].lines[0]].text),
+                Kind::ListItem => continues_after_dash(lines[units[j].lines[0]].text),
+                _ => false,
+            };
         if found {
             for unit in &mut units[i + 1..j] {
                 unit.kind = Kind::Boilerplate;
@@ -316,6 +330,12 @@ fn attach_footnote_links(lines: &[Line], units: &mut Vec<Unit>) {
 fn is_link(text: &str) -> bool {
     let t = text.trim_start_matches(['<', '(', '[']);
     !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// "- compared with 2,706 in 2011.": a dash and a lower-case word, a sentence going on rather
+/// than a list item.
+fn continues_after_dash(text: &str) -> bool {
+    text.starts_with(['-', '–']) && starts_lowercase(text[1..].trim_start())
 }
 
 fn is_interruption_candidate(lines: &[Line], unit: &Unit) -> bool {
@@ -844,6 +864,27 @@ mod tests {
         let input = format!("{long}\n{long}\nBackground On Bilateral Military Ties\n{long}\n");
         let kinds: Vec<Kind> = texts(&input).into_iter().map(|(k, _)| k).collect();
         assert_eq!(kinds, vec![Kind::Body, Kind::Body, Kind::Heading, Kind::Body]);
+    }
+
+    #[test]
+    fn a_dash_before_a_lowercase_word_goes_on_with_the_sentence() {
+        let input = "The number of defectors fell to 1,127 last year, the lowest since 2001\n- compared with 2,706 in 2011. Officials gave no reason.\n\nThe following steps were agreed:\n- trade and investment\n- defence\n";
+        let got = texts(input);
+        assert_eq!(
+            got[0].1,
+            "The number of defectors fell to 1,127 last year, the lowest since 2001 - compared with 2,706 in 2011. Officials gave no reason."
+        );
+        assert_eq!(got.iter().filter(|(k, _)| *k == Kind::ListItem).count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_full_width_line_cut_by_a_page_break_is_no_heading() {
+        let mut input = String::new();
+        for _ in 0..6 {
+            input.push_str("Wrapped body text runs to the margin of the page on every full line here\nand the paragraph ends on a shorter line.\n\n");
+        }
+        input.push_str("He referenced Senate Judiciary Committee ranking Democratic Sen. Dianne\n\n");
+        assert_eq!(texts(&input).last().unwrap().0, Kind::Body);
     }
 
     #[test]
