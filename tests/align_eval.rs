@@ -107,26 +107,7 @@ pub fn corpus(name: &str) -> Vec<synth::Built> {
 }
 
 fn evaluate(name: &str) -> (Score, Score) {
-    let mut cfg = AlignConfig::default();
-    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
-    if let Some(v) = env("MP") {
-        cfg.merge_penalty = v;
-    }
-    if let Some(v) = env("CB") {
-        cfg.continuation_bonus = v;
-    }
-    if let Some(v) = env("PP") {
-        cfg.pair_prior = v;
-    }
-    if let Some(v) = env("AW") {
-        cfg.anchor_weight = v;
-    }
-    if let Some(v) = env("AB") {
-        cfg.anchor_baseline = v;
-    }
-    if let Some(v) = env("LV") {
-        cfg.length_variance = v;
-    }
+    let cfg = AlignConfig::default();
     let docs = corpus(name);
     let (mut one, mut two) = (Score::default(), Score::default());
     let mut shown = 0;

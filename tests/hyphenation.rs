@@ -133,13 +133,13 @@ fn report(name: &str, tally: &Tally) {
     }
 }
 
-#[test]
-fn rewrapped_flores_breaks_are_repaired() {
-    let docs = pdfsim::flores_documents(10);
+/// Measures both languages of `docs`, reports, and asserts at least 1,000 breaks and 99.5 %
+/// right per language.
+fn check_rewrapped(corpus: &str, docs: &[ParallelDoc]) {
     let tallies: Vec<(Lang, Tally)> =
-        [Lang::En, Lang::Tr].into_iter().map(|lang| (lang, measure(&docs, lang))).collect();
+        [Lang::En, Lang::Tr].into_iter().map(|lang| (lang, measure(docs, lang))).collect();
     for (lang, tally) in &tallies {
-        report(&format!("FLORES-200 {lang:?}"), tally);
+        report(&format!("{corpus} {lang:?}"), tally);
     }
     for (lang, tally) in &tallies {
         assert!(tally.breaks > 1000, "{lang:?}: {} breaks", tally.breaks);
@@ -147,18 +147,16 @@ fn rewrapped_flores_breaks_are_repaired() {
     }
 }
 
+/// FLORES-200 is held out: nothing of hyphen repair was derived or tuned on it.
+#[test]
+fn rewrapped_flores_breaks_are_repaired() {
+    check_rewrapped("FLORES-200", &pdfsim::flores_documents(10));
+}
+
+/// NTREX-128 is the lexicon's source: in-sample, reported for comparison.
 #[test]
 fn rewrapped_ntrex_breaks_are_repaired() {
-    let docs = pdfsim::ntrex_documents();
-    let tallies: Vec<(Lang, Tally)> =
-        [Lang::En, Lang::Tr].into_iter().map(|lang| (lang, measure(&docs, lang))).collect();
-    for (lang, tally) in &tallies {
-        report(&format!("NTREX-128 {lang:?}"), tally);
-    }
-    for (lang, tally) in &tallies {
-        assert!(tally.breaks > 1000, "{lang:?}: {} breaks", tally.breaks);
-        assert!(tally.accuracy() >= 0.995, "{lang:?}: {:.4}", tally.accuracy());
-    }
+    check_rewrapped("NTREX-128", &pdfsim::ntrex_documents());
 }
 
 /// Text that breaks real compounds at line ends often: every compound of FLORES-200 (held out
