@@ -38,6 +38,9 @@ pub struct AlignConfig {
     pub pair_prior: f64,
     /// Further log prior of a 1-2 or 2-1 bead relative to 1-1.
     pub merge_penalty: f64,
+    /// Further penalty for a 1-2 or 2-1 bead when one of the joined paragraphs has anchors of
+    /// its own but shares none with the other side (likely a neighbour left untranslated).
+    pub stray_penalty: f64,
     /// Log-odds added to a bead that directly follows another bead (no skip between).
     pub continuation_bonus: f64,
     /// Beads scoring below this are not reported as pairs. 0.85 is where the evidence for a
@@ -67,6 +70,7 @@ impl Default for AlignConfig {
             anchor_baseline: 0.15,
             pair_prior: -1.0,
             merge_penalty: 1.0,
+            stray_penalty: 2.0,
             continuation_bonus: 1.5,
             min_score: 0.85,
             score_slope: 0.53,
@@ -495,9 +499,26 @@ impl Features {
         let le: f64 = self.en_len[en.clone()].iter().sum();
         let length = length_llr(lt, le, cfg);
         let anchors = self.anchor_llr(&tr, &en, cfg);
-        let prior = if tr.len() == 1 && en.len() == 1 { 0.0 } else { -cfg.merge_penalty };
+        let prior =
+            if tr.len() == 1 && en.len() == 1 { 0.0 } else { -cfg.merge_penalty - self.stray_member(&tr, &en, cfg) };
         let prior = prior + cfg.pair_prior;
         length + anchors + prior
+    }
+
+    /// A bead that joins two paragraphs on one side should find each of them in the other side:
+    /// a member with anchors of its own and none shared is more likely a neighbour the
+    /// translation left out. Returns the penalty (0 or `cfg.stray_penalty`).
+    fn stray_member(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
+        let shares = |member: &[u32], other: &[Vec<u32>]| other.iter().any(|o| intersect(member, o).next().is_some());
+        let stray = |side: &[Vec<u32>], mass: &[f64], range: &std::ops::Range<usize>, other: &[Vec<u32>]| {
+            range.len() > 1 && range.clone().any(|k| mass[k] >= 2.0 && !shares(&side[k], other))
+        };
+        let (a, b) = (&self.tr_anchors[tr.clone()], &self.en_anchors[en.clone()]);
+        if stray(&self.tr_anchors, &self.tr_mass, tr, b) || stray(&self.en_anchors, &self.en_mass, en, a) {
+            cfg.stray_penalty
+        } else {
+            0.0
+        }
     }
 
     fn anchor_llr(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
@@ -797,6 +818,33 @@ mod tests {
         let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
         assert_eq!(pairs, vec![(vec![1], vec![10]), (vec![2], vec![12])]);
         assert!(beads.iter().all(|b| b.score > 0.5 && b.score <= 1.0));
+    }
+
+    #[test]
+    fn a_neighbour_sharing_nothing_is_not_merged_into_a_bead() {
+        let tr = [para(
+            1,
+            "Ankara ile İslamabad arasındaki ilişkiler, 1962 savaşında Hindistan’a yapılan yardıma rağmen iyileşmeye devam etti ve ECO kuruldu.",
+        )];
+        let en = [
+            para(
+                10,
+                "Relations between Ankara and Islamabad kept improving despite aid to India in the 1962 war, and ECO was founded.",
+            ),
+            para(11, "Relations with India, ECO and the 1962 war are discussed in Ankara and Islamabad."),
+            para(12, "Meanwhile Brazil, Argentina and Chile signed the Mercosur accords in 1991 and 1994."),
+        ];
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let features = Features::new(&tr, &en);
+        let strict = AlignConfig::default();
+        let lenient = AlignConfig { stray_penalty: 0.0, ..AlignConfig::default() };
+        // 10 + 11: both share names and numbers with the Turkish paragraph, no penalty.
+        assert_eq!(features.llr(0..1, 0..2, &lenient), features.llr(0..1, 0..2, &strict));
+        // 11 + 12: paragraph 12 has names and numbers of its own and shares none.
+        let gap = features.llr(0..1, 1..3, &lenient) - features.llr(0..1, 1..3, &strict);
+        assert!((gap - strict.stray_penalty).abs() < 1e-9, "{gap}");
+        let beads = align(&tr, &[en[0], en[2]], &AlignConfig { min_side_chars: 0, ..strict });
+        assert_eq!(beads.iter().map(|b| b.en.clone()).collect::<Vec<_>>(), vec![vec![10]], "{beads:?}");
     }
 
     #[test]
