@@ -106,6 +106,8 @@ fn sentence_config(length_ratio: f64) -> AlignConfig {
         measure_ratio: false,
         // Sentences have few anchors each: a merge is not suspect for lacking them.
         stray_penalty: 0.0,
+        // A pair's sentences are all translated: no gaps to bridge.
+        near_continuation: 0.0,
         pair_prior: 2.0,
         continuation_bonus: 0.5,
         min_score: 0.0,
