@@ -20,6 +20,9 @@ pub fn write_xlsx(w: &mut dyn Write, pairs: &[PairOut<'_>]) -> std::io::Result<(
 
 fn xlsx_bytes(pairs: &[PairOut<'_>]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // A fixed creation date: the same pairs give the same bytes, run after run.
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_author("hizala").set_creation_datetime(&created));
     let sheet = book.add_worksheet();
     sheet.set_name("pairs")?;
     let header = Format::new().set_bold().set_background_color(Color::RGB(0xE7E6E6)).set_border(FormatBorder::Thin);

@@ -141,7 +141,16 @@ fn every_source_line_belongs_to_a_paragraph() {
 fn one_thread_and_two_threads_write_identical_bytes() {
     let one = run_seeds("1");
     let two = run_seeds("2");
-    for file in ["paragraphs.csv", "parallel.csv", "sentences.csv"] {
+    for file in [
+        "paragraphs.csv",
+        "parallel.csv",
+        "sentences.csv",
+        "parallel.jsonl",
+        "parallel.tmx",
+        "sentences.tmx",
+        "review.xlsx",
+        "review.html",
+    ] {
         let a = std::fs::read(one.path().join(file)).unwrap();
         let b = std::fs::read(two.path().join(file)).unwrap();
         assert!(a == b, "{file} differs between --threads 1 and --threads 2");
