@@ -554,20 +554,10 @@ pub fn write_atomic<E>(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<
 where
     E: Into<WriteFailure>,
 {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> Result<()> {
-        let file = File::create(&tmp).map_err(|source| Error::Write { path: tmp.clone(), source })?;
-        let mut w = BufWriter::new(file);
-        fill(&mut w).map_err(|e| e.into().at(path))?;
-        let file = w.into_inner().map_err(|e| Error::Write { path: tmp.clone(), source: e.into_error() })?;
-        file.sync_all().map_err(|source| Error::Write { path: tmp.clone(), source })?;
-        std::fs::rename(&tmp, path).map_err(|source| Error::Write { path: path.to_path_buf(), source })
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    // On any error the file is dropped uncommitted, which removes the temporary file.
+    let mut file = AtomicFile::create(path)?;
+    fill(file.writer()).map_err(|e| e.into().at(path))?;
+    file.commit().map(|_| ())
 }
 
 /// An error from filling an output file, before the path is attached.
