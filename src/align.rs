@@ -46,9 +46,9 @@ pub struct AlignConfig {
     /// Share of the continuation bonus a bead earns when one paragraph on one side lies
     /// between it and the bead before (left out of the summary).
     pub near_continuation: f64,
-    /// Beads scoring below this are not reported as pairs. 0.87 is where the evidence for a
+    /// Beads scoring below this are not reported as pairs. 0.86 is where the evidence for a
     /// bead is even (log-likelihood ratio 0); on the held-out FLORES papers it keeps every right
-    /// bead the aligner finds at 99.1% precision, and 0.95 keeps 88% of them at 99.7%.
+    /// bead the aligner finds at 99.1% precision, and 0.95 keeps 87% of them at 99.7%.
     pub min_score: f64,
     /// Calibration of the score (Platt scaling): score = logistic(slope × evidence + offset),
     /// fitted so that a score is the share of beads that are right (see `tests/align_eval.rs`).
@@ -72,13 +72,13 @@ impl Default for AlignConfig {
             anchor_weight: 8.0,
             anchor_baseline: 0.15,
             pair_prior: -1.0,
-            merge_penalty: 1.0,
+            merge_penalty: 0.75,
             stray_penalty: 2.0,
             continuation_bonus: 1.5,
             near_continuation: 0.3,
-            min_score: 0.87,
-            score_slope: 0.533,
-            score_offset: 1.896,
+            min_score: 0.86,
+            score_slope: 0.545,
+            score_offset: 1.835,
             min_side_chars: 200,
             full_grid_cells: 250_000,
             measure_ratio: true,
