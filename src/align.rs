@@ -703,36 +703,6 @@ static DICTIONARY: std::sync::LazyLock<(HashMap<&'static str, &'static str>, Has
         (tr_en, en)
     });
 
-/// The first five letters of a word's [`match_key`], written into `out`.
-fn stem_into(word: &str, out: &mut String) {
-    out.clear();
-    for c in word.chars() {
-        let folded = match c {
-            'I' | 'İ' | 'ı' => 'i',
-            'ç' | 'Ç' => 'c',
-            'ğ' | 'Ğ' => 'g',
-            'ö' | 'Ö' => 'o',
-            'ş' | 'Ş' => 's',
-            'ü' | 'Ü' => 'u',
-            'â' | 'Â' => 'a',
-            'î' | 'Î' => 'i',
-            'û' | 'Û' => 'u',
-            '\u{307}' => continue,
-            c => {
-                out.extend(c.to_lowercase());
-                if out.chars().count() >= 5 {
-                    break;
-                }
-                continue;
-            }
-        };
-        out.push(folded);
-        if out.chars().count() >= 5 {
-            break;
-        }
-    }
-}
-
 /// The dictionary concepts of a text, as English stems: "hükümet" and "government" are both
 /// `gover`.
 fn concepts(text: &str, turkish: bool) -> Vec<&'static str> {
@@ -741,7 +711,7 @@ fn concepts(text: &str, turkish: bool) -> Vec<&'static str> {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() >= 3 && w.chars().nth(2).is_some())
         .filter_map(|w| {
-            stem_into(w, &mut buf);
+            crate::casing::match_key_prefix_into(w, 5, &mut buf);
             if turkish { tr_en.get(buf.as_str()).copied() } else { en.get(buf.as_str()).copied() }
         })
         .collect()

@@ -118,23 +118,43 @@ pub fn fold(text: &str, lang: Lang) -> String {
 /// "İslamabad", "Islamabad" and "ıslamabad" agree, and so do "Türkiye" and "Turkiye",
 /// "Çolakoğlu" and "Colakoglu". Used for names, never for display.
 pub fn match_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in to_lower(text, Lang::En).chars() {
-        match c {
-            'ı' => out.push('i'),
-            'ç' => out.push('c'),
-            'ğ' => out.push('g'),
-            'ö' => out.push('o'),
-            'ş' => out.push('s'),
-            'ü' => out.push('u'),
-            'â' => out.push('a'),
-            'î' => out.push('i'),
-            'û' => out.push('u'),
-            COMBINING_DOT_ABOVE => {}
-            c => out.push(c),
+    to_lower(text, Lang::En).chars().filter_map(fold_letter).collect()
+}
+
+/// The first `n` characters of a word's [`match_key`], written into `out` (cleared first)
+/// without lowercasing the whole word: the aligner asks for a stem of every word it reads.
+pub fn match_key_prefix_into(word: &str, n: usize, out: &mut String) {
+    out.clear();
+    let mut count = 0;
+    for c in word.chars() {
+        let lowered = match c {
+            'I' | 'İ' => 'i'.to_lowercase(),
+            c => c.to_lowercase(),
+        };
+        for folded in lowered.filter_map(fold_letter) {
+            if count == n {
+                return;
+            }
+            out.push(folded);
+            count += 1;
         }
     }
-    out
+}
+
+/// How a lowercased letter appears in a match key: Turkish and circumflexed letters as their
+/// ASCII base, the combining dot of a decomposed `İ` dropped.
+fn fold_letter(c: char) -> Option<char> {
+    Some(match c {
+        'ı' | 'î' => 'i',
+        'ç' => 'c',
+        'ğ' => 'g',
+        'ö' => 'o',
+        'ş' => 's',
+        'ü' | 'û' => 'u',
+        'â' => 'a',
+        COMBINING_DOT_ABOVE => return None,
+        c => c,
+    })
 }
 
 #[cfg(test)]
@@ -182,6 +202,15 @@ mod tests {
         assert_eq!(match_key("İslamabad"), match_key("Islamabad"));
         assert_eq!(match_key("Türkiye"), match_key("TURKIYE"));
         assert_eq!(match_key("Çolakoğlu"), "colakoglu");
+    }
+
+    #[test]
+    fn match_key_prefix_is_the_start_of_the_match_key() {
+        let mut out = String::new();
+        for word in ["Hükümet", "İSLAMABAD", "ışık", "I\u{307}zmir", "Çolakoğlu", "government", "Ab", "ÂDET"] {
+            match_key_prefix_into(word, 5, &mut out);
+            assert_eq!(out, match_key(word).chars().take(5).collect::<String>(), "{word}");
+        }
     }
 
     #[test]

@@ -351,7 +351,9 @@ fn unit_last_text(lines: &[Line], unit: &Unit) -> String {
 
 /// Joins a paragraph's lines with spaces, repairing words broken by a hyphen at a line end.
 fn join_lines(lines: &[Line], indices: &[usize], words: &WordCounts) -> String {
-    let turkish = looks_turkish(indices.iter().map(|&i| lines[i].text));
+    // Whether the paragraph reads as Turkish matters only at a hyphenated break: decided at
+    // the first one.
+    let mut turkish: Option<bool> = None;
     let mut out = String::new();
     for &i in indices {
         let text = lines[i].text;
@@ -363,6 +365,7 @@ fn join_lines(lines: &[Line], indices: &[usize], words: &WordCounts) -> String {
             // A soft hyphen at the line end: the word continues on the next line.
             out.push_str(text);
         } else if ends_with_break_hyphen(&out) {
+            let turkish = *turkish.get_or_insert_with(|| looks_turkish(indices.iter().map(|&i| lines[i].text)));
             if words.should_join(&out[..out.len() - 1], text, turkish) {
                 out.pop();
             }

@@ -84,10 +84,9 @@ pub fn detect_document(paragraphs: &[Paragraph]) -> Vec<Detected> {
             Some(ev) if ev.llr.abs() < WEAK => {
                 let before = own[..i].iter().rev().find_map(clear).unwrap_or(0.0);
                 let after = own[i + 1..].iter().find_map(clear).unwrap_or(0.0);
-                let llr = ev.llr + before + after;
-                if llr.abs() < TIE && ev.letters >= 20 { tie_break(&p.text) } else { decide(Evidence { llr, ..ev }) }
+                label(&p.text, Evidence { llr: ev.llr + before + after, ..ev })
             }
-            Some(ev) => decide(ev),
+            Some(ev) => label(&p.text, ev),
         })
         .collect()
 }
@@ -173,11 +172,12 @@ fn is_link(token: &str) -> bool {
 /// priors, computed from the log-likelihood ratio tempered by one half (the models assume
 /// letters independent given a short context, which overstates the evidence).
 pub fn detect(text: &str) -> Detected {
-    let ev = evidence(text);
-    if ev.llr.abs() < TIE && ev.letters >= 20 {
-        return tie_break(text);
-    }
-    decide(ev)
+    label(text, evidence(text))
+}
+
+/// The label for a text with this evidence: ours, or whatlang's when a long text is a tie.
+fn label(text: &str, ev: Evidence) -> Detected {
+    if ev.llr.abs() < TIE && ev.letters >= 20 { tie_break(text) } else { decide(ev) }
 }
 
 /// Below this (nats), a long text is a tie for our models and whatlang decides.
