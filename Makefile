@@ -31,7 +31,7 @@ fmt:
 doc:
 	$(CARGO) doc --locked --no-deps
 
-# Builds a ≥100 MB corpus from ../shared/corpora and seeds/ (deterministically, under
+# Builds a ≥100 MB corpus from tests/fixtures/corpora and seeds/ (deterministically, under
 # target/bench-corpus) and prints throughput and peak memory per stage and in total, next to
 # a read + NFC baseline over the same bytes; and first, the language detectors (ours, whatlang,
 # lingua) side by side on the same texts.

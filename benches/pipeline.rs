@@ -3,14 +3,18 @@
 //! NFC-normalising them with `unicode-normalization`, nothing else. The figure we track is
 //! pipeline MB/s ÷ baseline MB/s.
 //!
-//! The corpus is built deterministically under `target/bench-corpus` from `../shared/corpora`
-//! (NTREX-128 documents, FLORES-200 paragraphs) and `seeds/`: each source document is laid
+//! The corpus is built deterministically under `target/bench-corpus` from the corpora vendored
+//! in `tests/fixtures/corpora` (NTREX-128 documents, FLORES-200 paragraphs; loaded by the tests'
+//! `common/pdfsim.rs`) and `seeds/`: each source document is laid
 //! out the way a PDF extraction delivers it (wrapped at 78 columns, words hyphenated at line
 //! ends, running headers and page numbers in mid-paragraph, the Turkish summary after the
 //! English text), repeated in numbered rounds until the corpus passes 100 MB.
 //!
 //! Each measurement runs in a child process so that its peak resident memory (VmHWM) is its
 //! own.
+
+#[path = "../tests/common/pdfsim.rs"]
+mod pdfsim;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -221,43 +225,17 @@ fn build_corpus(root: &Path, corpus: &Path) -> (usize, usize) {
 }
 
 fn load_sources(root: &Path) -> Vec<SourceDoc> {
-    let shared = root.join("../shared/corpora");
     let mut sources = Vec::new();
     for path in corpus_files(&root.join("seeds")) {
         let name = path.file_stem().expect("name").to_string_lossy().into_owned();
         sources.push(SourceDoc::Raw { name, text: std::fs::read_to_string(&path).expect("seed") });
     }
-    // NTREX-128: line-aligned segments; consecutive lines with one document id form a document.
-    let ids = std::fs::read_to_string(shared.join("ntrex128/DOCUMENT_IDS.tsv")).expect("DOCUMENT_IDS.tsv");
-    let en = std::fs::read_to_string(shared.join("ntrex128/newstest2019-src.eng.txt")).expect("ntrex en");
-    let tr = std::fs::read_to_string(shared.join("ntrex128/newstest2019-ref.tur.txt")).expect("ntrex tr");
-    let mut current = String::new();
-    for ((id, e), t) in ids.lines().zip(en.lines()).zip(tr.lines()) {
-        let id = id.split('\t').next().unwrap_or(id);
-        if id != current {
-            current = id.to_string();
-            sources.push(SourceDoc::Parallel { name: format!("ntrex_{id}"), en: Vec::new(), tr: Vec::new() });
-        }
-        if let Some(SourceDoc::Parallel { en, tr, .. }) = sources.last_mut() {
-            en.push(e.to_string());
-            tr.push(t.to_string());
-        }
+    // The same documents the tests build from: NTREX-128 stories, FLORES-200 paragraphs by 20.
+    for doc in pdfsim::ntrex_documents() {
+        sources.push(SourceDoc::Parallel { name: format!("ntrex_{}", doc.name), en: doc.en, tr: doc.tr });
     }
-    let flores = std::fs::read_to_string(shared.join("flores200_devtest/paragraphs.tsv")).expect("flores paragraphs");
-    let rows: Vec<(String, String)> = flores
-        .lines()
-        .skip(1)
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            (cols[6].to_string(), cols[7].to_string())
-        })
-        .collect();
-    for (k, chunk) in rows.chunks(20).enumerate() {
-        sources.push(SourceDoc::Parallel {
-            name: format!("flores_{k:02}"),
-            en: chunk.iter().map(|(_, e)| e.clone()).collect(),
-            tr: chunk.iter().map(|(t, _)| t.clone()).collect(),
-        });
+    for (k, doc) in pdfsim::flores_documents(20).into_iter().enumerate() {
+        sources.push(SourceDoc::Parallel { name: format!("flores_{k:02}"), en: doc.en, tr: doc.tr });
     }
     sources
 }

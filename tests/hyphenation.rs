@@ -206,3 +206,12 @@ fn seed_001_breaks_are_all_read_right() {
     assert_eq!(breaks, 147);
     assert!(wrong.is_empty(), "{wrong:?}");
 }
+
+/// The test layout itself: syllable breaks in Turkish, compounds only at their hyphen, no break
+/// inside an acronym.
+#[test]
+fn layout_breaks_syllables_and_compounds() {
+    assert_eq!(pdfsim::break_points("arasındaki", Lang::Tr), vec![3, 6, 8]);
+    assert_eq!(pdfsim::break_points("well-known", Lang::En), vec![5]);
+    assert!(pdfsim::break_points("NATO", Lang::En).is_empty());
+}

@@ -148,7 +148,7 @@ pub fn wrap_breaking_at(text: &str, width: usize, lang: Lang, k: usize, hyphen: 
 }
 
 /// Where a word may be broken: positions (in chars) after which the line may end.
-fn break_points(word: &str, lang: Lang) -> Vec<usize> {
+pub fn break_points(word: &str, lang: Lang) -> Vec<usize> {
     let chars: Vec<char> = word.chars().collect();
     if chars.contains(&'-') {
         // A compound or range breaks only after its own hyphens, with something on both sides.
@@ -184,16 +184,4 @@ fn break_points(word: &str, lang: Lang) -> Vec<usize> {
         }
     }
     points
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn syllables_and_compounds() {
-        assert_eq!(break_points("arasındaki", Lang::Tr), vec![3, 6, 8]);
-        assert_eq!(break_points("well-known", Lang::En), vec![5]);
-        assert!(break_points("NATO", Lang::En).is_empty());
-    }
 }
