@@ -293,12 +293,18 @@ fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
         }
         let found = j > i + 1
             && j < units.len()
+            && last_before_page_number(lines, &units[i + 1..j])
             && match units[j].kind {
                 Kind::Body => starts_lowercase(lines[units[j].lines[0]].text),
                 Kind::ListItem => continues_after_dash(lines[units[j].lines[0]].text),
                 _ => false,
             };
-        if found {
+        // A page number, perhaps with a header line, is a page break for sure: then the text
+        // may go on with a capital too ("… bir plan" / 11 / header / "Corbyn liderliğindeki …").
+        if !found {
+            j = page_break_end(lines, units, i).unwrap_or(i + 1);
+        }
+        if found || j > i + 1 {
             for unit in &mut units[i + 1..j] {
                 unit.kind = Kind::Boilerplate;
             }
@@ -308,6 +314,39 @@ fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
             continue;
         }
         i += 1;
+    }
+}
+
+/// After unit `i`, a page number and at most two single lines that end no sentence (a running
+/// header, a journal line), then body text: the index of that body unit.
+fn page_break_end(lines: &[Line], units: &[Unit], i: usize) -> Option<usize> {
+    let mut page_number = false;
+    let mut j = i + 1;
+    while j < units.len() && j - i <= 3 {
+        let unit = &units[j];
+        let text = lines[unit.lines[0]].text;
+        if unit.lines.len() == 1 && is_page_number(text) {
+            page_number = true;
+        } else if !(unit.lines.len() == 1
+            && matches!(unit.kind, Kind::Heading | Kind::Boilerplate | Kind::Body)
+            && !ends_sentence(text)
+            && text.chars().count() <= 80)
+        {
+            break;
+        }
+        j += 1;
+    }
+    (page_number && j < units.len() && units[j].kind == Kind::Body && last_before_page_number(lines, &units[i + 1..j]))
+        .then_some(j)
+}
+
+/// A page break cuts the last paragraph of a page: when `between` holds a page number, only
+/// boilerplate may stand before it (text there is the page's own last paragraph, which the
+/// next page continues, not the paragraph before it).
+fn last_before_page_number(lines: &[Line], between: &[Unit]) -> bool {
+    match between.iter().position(|u| u.lines.len() == 1 && is_page_number(lines[u.lines[0]].text)) {
+        Some(p) => between[..p].iter().all(|u| u.kind == Kind::Boilerplate),
+        None => true,
     }
 }
 
@@ -824,6 +863,29 @@ mod tests {
     fn compound_broken_inside_its_last_part() {
         let input = "the mistrust harming Pakistan-Afghani-\nstan relations and cross-bor-\nder issues.\n";
         assert_eq!(texts(input)[0].1, "the mistrust harming Pakistan-Afghanistan relations and cross-border issues.");
+    }
+
+    #[test]
+    fn a_page_number_joins_a_paragraph_going_on_with_a_capital() {
+        let input = "Kruger Ulusal Parkı, Güney Afrika'nın kuzey-doğusunda yer alır ve park, Güney\n\n179\n\nJournal of Applied Studies 4 (2016)\n\n Afrika Ulusal Parklarının en büyüğüdür.\n";
+        let got = texts(input);
+        let kinds: Vec<Kind> = got.iter().map(|(k, _)| *k).collect();
+        assert_eq!(kinds, [Kind::Body, Kind::Boilerplate, Kind::Boilerplate]);
+        assert!(got[0].1.ends_with("park, Güney Afrika Ulusal Parklarının en büyüğüdür."), "{got:?}");
+    }
+
+    #[test]
+    fn a_page_break_continues_the_last_paragraph_of_the_page_not_the_one_before() {
+        // The first paragraph is a headline without a full stop; the page's last paragraph is
+        // the one the next page goes on with.
+        let input = "The stamp duty rise will be levied on those who are not paying tax in the UK\n\nThe Treasury expects it to raise up to £120 million a year to help\n\n25\n\nJournal of Applied Studies 6 (2019)\n\n the homeless. Foreign buyers are set to pay more.\n";
+        let got = texts(input);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0].1, "The stamp duty rise will be levied on those who are not paying tax in the UK");
+        assert_eq!(
+            got[1].1,
+            "The Treasury expects it to raise up to £120 million a year to help the homeless. Foreign buyers are set to pay more."
+        );
     }
 
     #[test]
