@@ -58,7 +58,7 @@ fn xlsx_bytes(pairs: &[PairOut<'_>]) -> Result<Vec<u8>, XlsxError> {
     sheet.autofilter(0, 0, last, columns.len() as u16 - 1)?;
     let scale = ConditionalFormat3ColorScale::new()
         .set_minimum(rust_xlsxwriter::ConditionalFormatType::Number, 0.5)
-        .set_midpoint(rust_xlsxwriter::ConditionalFormatType::Number, 0.86)
+        .set_midpoint(rust_xlsxwriter::ConditionalFormatType::Number, crate::align::DEFAULT_MIN_SCORE)
         .set_maximum(rust_xlsxwriter::ConditionalFormatType::Number, 1.0)
         .set_minimum_color(Color::RGB(0xF8696B))
         .set_midpoint_color(Color::RGB(0xFFEB84))
