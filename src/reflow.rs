@@ -285,15 +285,19 @@ fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
             i += 1;
             continue;
         }
+        // After a join, the interruption already dealt with stays in place (now boilerplate),
+        // before the end of the joined paragraph: look past it.
+        let end = *units[i].lines.last().expect("units are never empty");
+        let start = (i + 1..units.len()).find(|&k| units[k].lines[0] > end).unwrap_or(units.len());
         // One to three short units, then a unit that starts in lower case (also after a dash
         // that looked like a list marker): the text goes on after the interruption.
-        let mut j = i + 1;
-        while j < units.len() && j - i <= 3 && is_interruption_candidate(lines, &units[j]) {
+        let mut j = start;
+        while j < units.len() && j - start < 3 && is_interruption_candidate(lines, &units[j]) {
             j += 1;
         }
-        let found = j > i + 1
+        let found = j > start
             && j < units.len()
-            && last_before_page_number(lines, &units[i + 1..j])
+            && last_before_page_number(lines, &units[start..j])
             && match units[j].kind {
                 Kind::Body => starts_lowercase(lines[units[j].lines[0]].text),
                 Kind::ListItem => continues_after_dash(lines[units[j].lines[0]].text),
@@ -302,10 +306,10 @@ fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
         // A page number, perhaps with a header line, is a page break for sure: then the text
         // may go on with a capital too ("… bir plan" / 11 / header / "Corbyn liderliğindeki …").
         if !found {
-            j = page_break_end(lines, units, i).unwrap_or(i + 1);
+            j = page_break_end(lines, units, start).unwrap_or(start);
         }
-        if found || j > i + 1 {
-            for unit in &mut units[i + 1..j] {
+        if j > start {
+            for unit in &mut units[start..j] {
                 unit.kind = Kind::Boilerplate;
             }
             let tail = units.remove(j);
@@ -317,26 +321,34 @@ fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
     }
 }
 
-/// After unit `i`, a page number and at most two single lines that end no sentence (a running
-/// header, a journal line), then body text: the index of that body unit.
-fn page_break_end(lines: &[Line], units: &[Unit], i: usize) -> Option<usize> {
+/// From unit `start` on, a page number, boilerplate already known (a repeated running header)
+/// and at most one other single line that ends no sentence (a header seen once), then body
+/// text: the index of that body unit.
+fn page_break_end(lines: &[Line], units: &[Unit], start: usize) -> Option<usize> {
     let mut page_number = false;
-    let mut j = i + 1;
-    while j < units.len() && j - i <= 3 {
+    let mut header = false;
+    let mut j = start;
+    while j < units.len() && j - start < 3 {
         let unit = &units[j];
         let text = lines[unit.lines[0]].text;
-        if unit.lines.len() == 1 && is_page_number(text) {
+        let single = unit.lines.len() == 1;
+        if single && is_page_number(text) {
             page_number = true;
-        } else if !(unit.lines.len() == 1
-            && matches!(unit.kind, Kind::Heading | Kind::Boilerplate | Kind::Body)
+        } else if single && unit.kind == Kind::Boilerplate {
+            // A running header seen before.
+        } else if !header
+            && single
+            && matches!(unit.kind, Kind::Heading | Kind::Body)
             && !ends_sentence(text)
-            && text.chars().count() <= 80)
+            && text.chars().count() <= 80
         {
+            header = true;
+        } else {
             break;
         }
         j += 1;
     }
-    (page_number && j < units.len() && units[j].kind == Kind::Body && last_before_page_number(lines, &units[i + 1..j]))
+    (page_number && j < units.len() && units[j].kind == Kind::Body && last_before_page_number(lines, &units[start..j]))
         .then_some(j)
 }
 
@@ -886,6 +898,20 @@ mod tests {
             got[1].1,
             "The Treasury expects it to raise up to £120 million a year to help the homeless. Foreign buyers are set to pay more."
         );
+    }
+
+    #[test]
+    fn a_page_break_joins_once_and_a_paragraph_may_span_three_pages() {
+        let input = "Foreign buyers will be charged more when they buy a property in the\n\n193\n\nJournal of Applied Studies 20 (2018)\n\n UK, the Treasury expects it to raise up to £120 million a year to\nhelp the homeless\n\nForeign buyers are set to be charged a higher rate when they buy in the\n\n194\n\nJournal of Applied Studies 20 (2018)\n\n UK - with the extra cash used to help the homeless, Theresa May\n\n195\n\nJournal of Applied Studies 20 (2018)\n\n will announce today.\n";
+        let got: Vec<(Kind, String)> = texts(input).into_iter().filter(|(k, _)| *k == Kind::Body).collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got[0].1.ends_with(
+                "in the UK, the Treasury expects it to raise up to £120 million a year to help the homeless"
+            )
+        );
+        assert!(got[1].1.starts_with("Foreign buyers are set"));
+        assert!(got[1].1.ends_with("help the homeless, Theresa May will announce today."), "{got:?}");
     }
 
     #[test]
