@@ -166,6 +166,33 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
     align_pass(tr, en, &features, &tuned, &cells, &ALL_SHAPES)
 }
 
+/// The evidence for one bead, for diagnosis (`tests/align_eval.rs`): length, anchors and
+/// prior log-likelihood ratios, with positions into `tr` and `en`.
+#[doc(hidden)]
+pub fn explain(
+    tr: &[&Paragraph],
+    en: &[&Paragraph],
+    t: std::ops::Range<usize>,
+    e: std::ops::Range<usize>,
+    cfg: &AlignConfig,
+) -> String {
+    let f = Features::new(tr, en);
+    let lt: f64 = f.tr_len[t.clone()].iter().sum();
+    let le: f64 = f.en_len[e.clone()].iter().sum();
+    let masses = |mass: &[f64], r: &std::ops::Range<usize>| {
+        mass[r.clone()].iter().map(|m| format!("{m:.1}")).collect::<Vec<_>>().join("+")
+    };
+    format!(
+        "len {lt}/{le} {:.2} anchors {:.2} (mass tr {} en {}) stray {:.1} total {:.2}",
+        length_llr(lt, le, cfg),
+        f.anchor_llr(&t, &e, cfg),
+        masses(&f.tr_mass, &t),
+        masses(&f.en_mass, &e),
+        f.stray_member(&t, &e, cfg),
+        f.llr(t, e, cfg)
+    )
+}
+
 /// Bead shapes (Turkish, English paragraphs): 1-1 first.
 const ALL_SHAPES: [(usize, usize); 3] = [(1, 1), (1, 2), (2, 1)];
 

@@ -93,6 +93,12 @@ fn run_two_files(built: &synth::Built, cfg: &AlignConfig) -> (Score, Vec<String>
     score(&beads, &tp, &ep, &built.gold)
 }
 
+/// The first seed of the papers' random choices; `HIZALA_SEED` draws another set of papers from
+/// the same text (to see how much the figures move with the draw).
+fn seed_base() -> u64 {
+    std::env::var("HIZALA_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1000)
+}
+
 pub fn corpus(name: &str) -> Vec<synth::Built> {
     let (docs, group) = match name {
         "ntrex" => (pdfsim::ntrex_documents(), true),
@@ -103,12 +109,29 @@ pub fn corpus(name: &str) -> Vec<synth::Built> {
     docs.iter()
         .enumerate()
         .filter(|(_, d)| d.tr.len() >= 3)
-        .map(|(k, d)| synth::build(d, 1000 + k as u64, group, &foreign_pool[k % foreign_pool.len()]))
+        .map(|(k, d)| synth::build(d, seed_base() + k as u64, group, &foreign_pool[k % foreign_pool.len()]))
         .collect()
 }
 
 fn evaluate(name: &str) -> (Score, Score) {
-    let cfg = AlignConfig::default();
+    let mut cfg = AlignConfig::default();
+    for kv in std::env::var("HIZALA_CFG").unwrap_or_default().split(',').filter(|s| !s.is_empty()) {
+        let (k, v) = kv.split_once('=').unwrap();
+        let v: f64 = v.parse().unwrap();
+        match k {
+            "pair_prior" => cfg.pair_prior = v,
+            "merge_penalty" => cfg.merge_penalty = v,
+            "min_score" => cfg.min_score = v,
+            "stray_penalty" => cfg.stray_penalty = v,
+            "continuation_bonus" => cfg.continuation_bonus = v,
+            "anchor_weight" => cfg.anchor_weight = v,
+            "anchor_baseline" => cfg.anchor_baseline = v,
+            "near" => cfg.near_continuation = v,
+            "slope" => cfg.score_slope = v,
+            "offset" => cfg.score_offset = v,
+            _ => panic!("{k}"),
+        }
+    }
     let docs = corpus(name);
     let (mut one, mut two) = (Score::default(), Score::default());
     let mut shown = 0;
@@ -432,6 +455,21 @@ fn diagnose() {
                     .map(|b| format!("{}:{:?}-{:?}@{:.3}", b.shape(), b.tr, b.en, b.score))
                     .collect();
                 println!("{} MISSED gold tr {ti:?} en {ei:?}; chosen {got:?}", built.name);
+                let pos = |side: &[&Paragraph], ids: &[usize]| {
+                    let a = side.iter().position(|p| p.index == ids[0]).unwrap();
+                    a..a + ids.len()
+                };
+                println!("    gold: {}", align::explain(&tr, &en, pos(&tr, &ti), pos(&en, &ei), &cfg));
+                for b in
+                    beads.iter().filter(|b| b.tr.iter().any(|t| ti.contains(t)) || b.en.iter().any(|e| ei.contains(e)))
+                {
+                    println!(
+                        "    chosen {:?}-{:?}: {}",
+                        b.tr,
+                        b.en,
+                        align::explain(&tr, &en, pos(&tr, &b.tr), pos(&en, &b.en), &cfg)
+                    );
+                }
                 for t in &g.tr {
                     println!("    tr ({} ch): {}", t.chars().count(), short(t));
                 }
@@ -472,6 +510,7 @@ fn show_doc() {
     for built in corpus(&name).iter().filter(|b| b.name == want) {
         let mut times = StageTimes::default();
         if std::env::var("HIZALA_ONE_FILE").is_ok() {
+            std::fs::write(std::env::temp_dir().join("hizala_doc.txt"), &built.one_file).unwrap();
             let (p, l) = analyse(&built.one_file, &mut times);
             for (p, l) in p.iter().zip(&l) {
                 let text: String = p.text.chars().take(110).collect();
