@@ -1,32 +1,48 @@
 #!/usr/bin/env python3
-"""Derives the word lists that hyphen repair uses as corpus evidence (src/lexicon/).
+"""Derives the word lists and models that hizala embeds (src/lexicon/).
 
-Sources: the NTREX-128 English and Turkish news text in tests/fixtures/corpora (CC-BY-SA 4.0),
-and SCOWL's American and British English word lists as Debian ships them (packages wamerican
-and wbritish, /usr/share/dict; licence in src/lexicon/SCOWL-COPYRIGHT): lowercase words of
-three letters or more, without possessives.
-Not read: FLORES-200, the held-out text on which tests/hyphenation.rs measures hyphen repair,
-and the seeds (hyphen repair must decide from evidence, not from a list of the seeds' words).
+Sources — none of them an evaluation set:
+- LibreOffice's help pages in US English and their Turkish translation, as Debian 12 ships them
+  (packages libreoffice-help-en-us and libreoffice-help-tr, 4:7.4.7-1+deb12u14; MPL-2.0,
+  licence in src/lexicon/LIBREOFFICE-HELP-COPYRIGHT): 2,561 pages per language whose paragraphs
+  carry the same ids, so the two are aligned paragraph by paragraph (36,476 pairs).
+- Tesseract's Turkish and English word lists (the word DAWGs of tessdata's tur and eng models,
+  packages tesseract-ocr-tur and tesseract-ocr-eng; Apache-2.0, licence in
+  src/lexicon/TESSDATA-COPYRIGHT), read with Tesseract's own combine_tessdata and dawg2wordlist:
+  words of everyday text, without counts.
+- SCOWL's American and British English word lists as Debian ships them (packages wamerican and
+  wbritish, /usr/share/dict; licence in src/lexicon/SCOWL-COPYRIGHT): lowercase words of three
+  letters or more, without possessives.
+Not read: the corpora in tests/fixtures/corpora (FLORES-200 and NTREX-128 are published
+evaluation sets; the tests measure on them) and the seeds.
 
 Writes, one lowercased entry per line, sorted (dotted and dotless i folded to i, as
 `reflow::word_key` does):
   en_words.txt   English words written without a hyphen
-  compounds.txt  hyphenated compounds seen in either language ("well-known", "sosyo-ekonomik")
-and, for the language detector, every run of letters in NTREX with its count, as written
-(the detector lowercases), most frequent first:
+  compounds.txt  hyphenated compounds seen in either language ("built-in", "alt-çizgi")
+and, for the language detector, every run of letters of the help text in each language with
+its count, as written (the detector lowercases), most frequent first:
   tr_counts.txt, en_counts.txt   "word<TAB>count"
-and, for the aligner, word translations learned from NTREX's aligned segments:
+  tr_types.txt, en_types.txt     Tesseract's lowercase words, one per line (Turkish ones that
+                                 are English words without a Turkish letter left out)
+and, for the aligner, word translations learned from the aligned help paragraphs:
   dictionary.tsv                 "turkish_stem<TAB>english_stem<TAB>dice"
-Run: apt-get install wamerican wbritish && python3 scripts/derive_lexicon.py
+Run: apt-get install wamerican wbritish tesseract-ocr tesseract-ocr-tur tesseract-ocr-eng &&
+python3 scripts/derive_lexicon.py
+(the two help packages are fetched with `apt-get download` into target/lexicon-sources).
 """
+import html
 import pathlib
 import re
+import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CORPORA = ROOT / "tests" / "fixtures" / "corpora"
+SOURCES = ROOT / "target" / "lexicon-sources"
+HELP_PACKAGES = ("libreoffice-help-en-us", "libreoffice-help-tr")
 PUNCT = ".,;:!?()[]{}\"“”‘’'«»…*"
 WORD = re.compile(r"[^\W\d_]+")
 COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+ELEMENT = re.compile(r"<(p|h[1-6]|td|li)\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</\1>", re.S)
 
 
 def key(word):
@@ -40,9 +56,74 @@ def tokens(text):
             yield core
 
 
+def help_root():
+    """The unpacked help pages, fetched and unpacked on first use."""
+    root = SOURCES / "usr" / "share" / "libreoffice" / "help"
+    if not (root / "tr").is_dir() or not (root / "en-US").is_dir():
+        SOURCES.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["apt-get", "download", *HELP_PACKAGES], cwd=SOURCES, check=True)
+        for deb in sorted(SOURCES.glob("libreoffice-help-*.deb")):
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(SOURCES)], check=True)
+    return root
+
+
+def paragraphs(page):
+    """The text of each paragraph, heading, cell and list item with an id, by id."""
+    out = {}
+    for m in ELEMENT.finditer(page.read_text(encoding="utf-8", errors="replace")):
+        text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", m.group(3)))).strip()
+        if text:
+            out[m.group(2)] = text
+    return out
+
+
+def help_text():
+    """(Turkish paragraphs, English paragraphs, aligned (Turkish, English) pairs)."""
+    root = help_root()
+    turkish, english, pairs = [], [], []
+    for en_page in sorted((root / "en-US" / "text").rglob("*.html")):
+        tr_page = root / "tr" / en_page.relative_to(root / "en-US")
+        e = paragraphs(en_page)
+        t = paragraphs(tr_page) if tr_page.exists() else {}
+        english.extend(e.values())
+        turkish.extend(t.values())
+        # Untranslated paragraphs (the same text on both sides) are no translation pairs.
+        pairs.extend((t[k], e[k]) for k in e if k in t and t[k] != e[k])
+    return turkish, english, pairs
+
+
+def tesseract_words(lang):
+    """The words of a tessdata model's word DAWG."""
+    work = SOURCES / "tessdata"
+    work.mkdir(parents=True, exist_ok=True)
+    model = next(pathlib.Path("/usr/share").glob(f"tesseract-ocr/*/tessdata/{lang}.traineddata"))
+    subprocess.run(["combine_tessdata", "-u", str(model), str(work / f"{lang}.")], check=True, capture_output=True)
+    words = work / f"{lang}.words.txt"
+    subprocess.run(
+        ["dawg2wordlist", str(work / f"{lang}.lstm-unicharset"), str(work / f"{lang}.lstm-word-dawg"), str(words)],
+        check=True,
+        capture_output=True,
+    )
+    return words.read_text(encoding="utf-8").split()
+
+
+def write_types(english_words, out):
+    """Tesseract's lowercase words of two letters or more in each language."""
+    plain = re.compile(r"[^\W\d_]{2,}")
+    en = {w for w in tesseract_words("eng") if plain.fullmatch(w) and w == w.lower()}
+    tr = {w for w in tesseract_words("tur") if plain.fullmatch(w) and w[0].islower()}
+    # Turkish web text quotes English: "his", "police" are no Turkish words.
+    turkish_letters = set("çğıöşüâîû")
+    tr = {w for w in tr if (w not in en and w not in english_words) or turkish_letters & set(w)}
+    for words, name in ((tr, "tr_types.txt"), (en, "en_types.txt")):
+        (out / name).write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+        print(f"{name}: {len(words)} words")
+
+
 def main():
-    english = (CORPORA / "newstest2019-src.eng.txt").read_text(encoding="utf-8")
-    turkish = (CORPORA / "newstest2019-ref.tur.txt").read_text(encoding="utf-8")
+    turkish, english, pairs = help_text()
+    print(f"help pages: {len(turkish)} Turkish and {len(english)} English paragraphs, {len(pairs)} pairs")
+    turkish, english = "\n".join(turkish), "\n".join(english)
     words, compounds = set(), set()
     for text, lang in ((english, "en"), (turkish, "tr")):
         for core in tokens(text):
@@ -65,7 +146,8 @@ def main():
         rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         (out / name).write_text("".join(f"{w}\t{n}\n" for w, n in rows), encoding="utf-8")
         print(f"{name}: {len(rows)} letter runs, {sum(counts.values())} in all")
-    write_dictionary(turkish, english, out)
+    write_types(words, out)
+    write_dictionary(pairs, out)
     print(f"{len(words)} English words, {len(compounds)} compounds")
 
 
@@ -78,13 +160,12 @@ def stem(word):
     return w[:5]
 
 
-def write_dictionary(turkish, english, out):
-    """Word translations learned from NTREX-128's line-aligned segments: a Turkish stem and an
-    English stem are a pair when each is the other's best partner by Dice co-occurrence
-    (seen together in at least 3 segment pairs, Dice >= 0.3). Writes dictionary.tsv:
-    "turkish_stem<TAB>english_stem<TAB>dice"."""
+def write_dictionary(pairs, out):
+    """Word translations learned from aligned paragraph pairs: each Turkish stem with its best
+    English partner by Dice co-occurrence (seen together in at least 3 pairs, Dice >= 0.3).
+    Writes dictionary.tsv: "turkish_stem<TAB>english_stem<TAB>dice"."""
     ct, ce, cte = {}, {}, {}
-    for t, e in zip(turkish.split("\n"), english.split("\n")):
+    for t, e in pairs:
         ts = {stem(w) for w in WORD.findall(t) if len(w) >= 3}
         es = {stem(w) for w in WORD.findall(e) if len(w) >= 3}
         for a in ts:
@@ -94,18 +175,16 @@ def write_dictionary(turkish, english, out):
         for a in ts:
             for b in es:
                 cte[(a, b)] = cte.get((a, b), 0) + 1
-    best_t, best_e = {}, {}
+    best = {}
     for (a, b), c in sorted(cte.items()):
         if c < 3:
             continue
         d = 2 * c / (ct[a] + ce[b])
-        if d > best_t.get(a, (0, None))[0]:
-            best_t[a] = (d, b)
-        if d > best_e.get(b, (0, None))[0]:
-            best_e[b] = (d, a)
-    pairs = sorted((a, b, d) for a, (d, b) in best_t.items() if best_e[b][1] == a and d >= 0.3)
-    (out / "dictionary.tsv").write_text("".join(f"{a}\t{b}\t{d:.3f}\n" for a, b, d in pairs), encoding="utf-8")
-    print(f"dictionary.tsv: {len(pairs)} word pairs")
+        if d > best.get(a, (0, None))[0]:
+            best[a] = (d, b)
+    rows = sorted((a, b, d) for a, (d, b) in best.items() if d >= 0.3)
+    (out / "dictionary.tsv").write_text("".join(f"{a}\t{b}\t{d:.3f}\n" for a, b, d in rows), encoding="utf-8")
+    print(f"dictionary.tsv: {len(rows)} word pairs")
 
 
 if __name__ == "__main__":

@@ -462,7 +462,7 @@ impl WordCounts {
     ///
     /// The evidence, strongest first: digits (a range or "COVID-19" keeps its hyphen); how often
     /// the document writes the word joined and hyphenated; the corpus lexicon (words and
-    /// compounds seen in NTREX-128 news); the shape of the parts (a capital after the hyphen, an
+    /// compounds of SCOWL's English words and LibreOffice's help pages); the shape of the parts (a capital after the hyphen, an
     /// acronym before it, two whole English words, a prefix that English hyphenates).
     fn should_join(&self, before: &str, after: &str, turkish: bool) -> bool {
         let left_token = before.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -583,7 +583,8 @@ fn looks_turkish<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     turkish * 100 >= letters.max(1)
 }
 
-/// Word lists derived from NTREX-128 news by `scripts/derive_lexicon.py`: the corpus evidence
+/// Word lists derived by `scripts/derive_lexicon.py` from SCOWL and LibreOffice's help pages
+/// (never from the evaluation corpora): the corpus evidence
 /// for hyphen repair, next to the document's own counts.
 mod lexicon {
     use std::collections::HashSet;

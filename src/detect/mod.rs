@@ -138,7 +138,15 @@ pub fn evidence(text: &str) -> Evidence {
         if is_link(token) {
             continue;
         }
-        for (i, run) in token.split(|c: char| !c.is_alphabetic()).filter(|r| !r.is_empty()).enumerate() {
+        // The part after an apostrophe is a suffix ("Pakistan’ın"); before it, every part of
+        // a compound may be a name ("Nagorno-Karabakh").
+        let (head, suffix) = token.split_at(token.find(['’', '\'']).unwrap_or(token.len()));
+        let parts = [(head, true), (suffix, false)];
+        for (run, in_head) in parts
+            .into_iter()
+            .flat_map(|(part, in_head)| part.split(|c: char| !c.is_alphabetic()).map(move |r| (r, in_head)))
+            .filter(|(r, _)| !r.is_empty())
+        {
             let letters = run.chars().count();
             ev.letters += letters;
             let form = model::word_form(run);
@@ -151,7 +159,7 @@ pub fn evidence(text: &str) -> Evidence {
             // does the part after an apostrophe ("Pakistan’ın"), a suffix.
             let capitalised = run.chars().next().is_some_and(char::is_uppercase);
             let all_caps = letters > 1 && run.chars().all(char::is_uppercase);
-            if i == 0 && capitalised && !all_caps && !model.knows(&form) {
+            if in_head && capitalised && !all_caps && !model.knows(&form) {
                 llr *= NAME_WEIGHT;
             }
             ev.llr += llr;
@@ -209,6 +217,14 @@ fn decide(ev: Evidence) -> Detected {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_part_of_a_hyphenated_name_counts_as_a_name() {
+        // "Karabakh" after the hyphen reads a little Turkish; as a name it cannot outvote "War".
+        assert_eq!(detect("1.4. Nagorno-Karabakh War 2020").lang, Label::En);
+        // After an apostrophe a suffix, counted in full.
+        assert_eq!(detect("Karabakh’taki Savaşı").lang, Label::Tr);
+    }
 
     #[test]
     fn turkish_and_english_sentences() {
