@@ -175,7 +175,7 @@ fn held_out_flores_papers_align_exactly() {
 #[test]
 fn ntrex_papers_align() {
     let (one, two) = evaluate("ntrex");
-    assert!(one.f1() >= 0.95 && two.f1() >= 0.96, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
+    assert!(one.f1() >= 0.96 && two.f1() >= 0.97, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
 }
 
 /// Sentences inside aligned pairs, on held-out FLORES-200 paragraphs: the corpus gives each
