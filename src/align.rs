@@ -757,14 +757,18 @@ static DICTIONARY: std::sync::LazyLock<(HashMap<&'static str, &'static str>, Has
 /// or five of them; shorter words prove nothing.
 fn cognates(text: &str) -> Vec<String> {
     let mut buf = String::with_capacity(16);
+    let mut letters: Vec<char> = Vec::with_capacity(16);
+    let mut key = String::with_capacity(8);
     let mut out = Vec::new();
     for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.chars().nth(4).is_none() {
             continue;
         }
         crate::casing::match_key_prefix_into(word, 12, &mut buf);
-        let letters: Vec<char> = buf.chars().collect();
-        let mut key = String::with_capacity(5);
+        letters.clear();
+        letters.extend(buf.chars());
+        key.clear();
+        key.push('≈');
         let mut last = ' ';
         for (k, &c) in letters.iter().enumerate() {
             let next = letters.get(k + 1).copied().unwrap_or(' ');
@@ -784,15 +788,14 @@ fn cognates(text: &str) -> Vec<String> {
                 _ => &[],
             };
             for &sound in sounds {
-                if sound != last && key.len() < 4 {
+                if sound != last && key.chars().count() < 5 {
                     key.push(sound);
                 }
                 last = sound;
             }
         }
-        if key.len() >= 4 {
-            key.insert(0, '≈');
-            out.push(key);
+        if key.chars().count() == 5 {
+            out.push(key.clone());
         }
     }
     out
