@@ -461,9 +461,10 @@ impl WordCounts {
     /// `before` is the text up to the line-end hyphen, `after` the next line.
     ///
     /// The evidence, strongest first: digits (a range or "COVID-19" keeps its hyphen); how often
-    /// the document writes the word joined and hyphenated; the corpus lexicon (words and
-    /// compounds of SCOWL's English words and LibreOffice's help pages); the shape of the parts (a capital after the hyphen, an
-    /// acronym before it, two whole English words, a prefix that English hyphenates).
+    /// the document writes the word joined and hyphenated; the corpus lexicon (SCOWL's English
+    /// words, words and compounds of LibreOffice's help pages); the shape of the parts (a
+    /// capital after the hyphen, an acronym before it, two whole English words, a prefix that
+    /// English hyphenates).
     fn should_join(&self, before: &str, after: &str, turkish: bool) -> bool {
         let left_token = before.rsplit(char::is_whitespace).next().unwrap_or("");
         let left_token = left_token.trim_start_matches(|c: char| !c.is_alphanumeric());
