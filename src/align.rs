@@ -14,11 +14,11 @@
 //! - anchors that survive translation: numbers, capitalised names and acronyms folded with
 //!   [`match_key`] and stripped of Turkish suffixes after an apostrophe (`Pakistan’ın` →
 //!   `pakistan`), and a small glossary for names that change form (`Hindistan` → `india`,
-//!   `Eylül` → `september`), word translations learned from LibreOffice's bilingual help pages, and cognates — loanwords
-//!   and names spelt by their consonants (`teknik`/`technical`, `Teksas`/`Texas`), counted only
-//!   where both languages of the document have them. Anchors are weighted by rarity, so `Pakistan` in
-//!   every paragraph proves little, and compared as a weighted Dice overlap, so one shared
-//!   number cannot decide a pair on its own.
+//!   `Eylül` → `september`), word translations learned from LibreOffice's bilingual help
+//!   pages, and cognates — loanwords and names spelt by their consonants (`teknik`/`technical`,
+//!   `Teksas`/`Texas`), counted only where both languages of the document have them. Anchors
+//!   are weighted by rarity, so `Pakistan` in every paragraph proves little, and compared as a
+//!   weighted Dice overlap, so one shared number cannot decide a pair on its own.
 
 use std::collections::{HashMap, HashSet};
 
