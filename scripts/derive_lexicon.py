@@ -10,6 +10,8 @@ Sources — none of them an evaluation set:
   packages tesseract-ocr-tur and tesseract-ocr-eng; Apache-2.0, licence in
   src/lexicon/TESSDATA-COPYRIGHT), read with Tesseract's own combine_tessdata and dawg2wordlist:
   words of everyday text, without counts.
+- Unicode CLDR's Turkish and English names of countries, territories and languages, as Debian's
+  python3-babel ships them (Unicode License v3, in src/lexicon/CLDR-COPYRIGHT).
 - SCOWL's American and British English word lists as Debian ships them (packages wamerican and
   wbritish, /usr/share/dict; licence in src/lexicon/SCOWL-COPYRIGHT): lowercase words of three
   letters or more, without possessives.
@@ -27,8 +29,10 @@ its count, as written (the detector lowercases), most frequent first:
                                  are English words without a Turkish letter left out)
 and, for the aligner, word translations learned from the aligned help paragraphs:
   dictionary.tsv                 "turkish_stem<TAB>english_stem<TAB>dice"
-Run: apt-get install wamerican wbritish tesseract-ocr tesseract-ocr-tur tesseract-ocr-eng &&
-python3 scripts/derive_lexicon.py
+  names.tsv                      "turkish_name<TAB>english_name" (match keys, single words,
+                                 where the two differ; language names also by their stem)
+Run: apt-get install wamerican wbritish tesseract-ocr tesseract-ocr-tur tesseract-ocr-eng
+python3-babel && /usr/bin/python3 scripts/derive_lexicon.py
 (the two help packages are fetched with `apt-get download` into target/lexicon-sources).
 """
 import html
@@ -120,6 +124,30 @@ def write_types(english_words, out):
         print(f"{name}: {len(words)} words")
 
 
+def write_names(out):
+    """CLDR's single-word names of countries, territories and languages whose Turkish and
+    English match keys differ; a language name ending in -ca/-ce/-ça/-çe also gives its stem
+    ("Özbekçe" → "özbek")."""
+    from babel import Locale
+
+    tr, en = Locale("tr"), Locale("en")
+    rows = set()
+    for kind in ("territories", "languages"):
+        t, e = getattr(tr, kind), getattr(en, kind)
+        for code, name in t.items():
+            if code not in e or len(name.split()) != 1 or len(e[code].split()) != 1:
+                continue
+            a, b = stem(name, None), stem(e[code], None)
+            if not (a.isalpha() and b.isalpha()):
+                continue
+            if kind == "languages" and name.lower().endswith(("ca", "ce", "ça", "çe")) and len(a) >= 6:
+                rows.add((a[:-2], b))
+            rows.add((a, b))
+    rows = sorted((a, b) for a, b in rows if a != b and len(a) >= 4)
+    (out / "names.tsv").write_text("".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8")
+    print(f"names.tsv: {len(rows)} names")
+
+
 def main():
     turkish, english, pairs = help_text()
     print(f"help pages: {len(turkish)} Turkish and {len(english)} English paragraphs, {len(pairs)} pairs")
@@ -147,6 +175,7 @@ def main():
         (out / name).write_text("".join(f"{w}\t{n}\n" for w, n in rows), encoding="utf-8")
         print(f"{name}: {len(rows)} letter runs, {sum(counts.values())} in all")
     write_types(words, out)
+    write_names(out)
     write_dictionary(pairs, out)
     print(f"{len(words)} English words, {len(compounds)} compounds")
 
@@ -154,10 +183,11 @@ def main():
 FOLD = str.maketrans({"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u", "â": "a", "î": "i", "û": "u"})
 
 
-def stem(word):
-    """The aligner's word stem: Turkish-aware lowercase, folded to ASCII, first five letters."""
+def stem(word, length=5):
+    """The aligner's word stem: Turkish-aware lowercase, folded to ASCII, first five letters
+    (the whole match key with `length` None)."""
     w = word.replace("İ", "i").replace("I", "i").lower().replace("\u0307", "").translate(FOLD)
-    return w[:5]
+    return w[:length]
 
 
 def write_dictionary(pairs, out):

@@ -733,6 +733,23 @@ const GLOSSARY: &[(&str, &str)] = &[
     ("aralik", "december"),
 ];
 
+/// Turkish names by [`match_key`] → English: [`GLOSSARY`] first, then the single-word country,
+/// territory and language names of Unicode CLDR (`src/lexicon/names.tsv`, derived by
+/// `scripts/derive_lexicon.py`; "Özbekçe" also gives the stem "özbek").
+static NAMES: std::sync::LazyLock<HashMap<&'static str, &'static str>> = std::sync::LazyLock::new(|| {
+    let mut names: HashMap<&str, &str> =
+        include_str!("lexicon/names.tsv").lines().filter_map(|l| l.split_once('\t')).collect();
+    names.extend(GLOSSARY.iter().copied());
+    names
+});
+
+/// The English form of a Turkish name key: the longest known name the key starts with, followed
+/// by at most four letters of suffix ("hindistanda" → "india").
+fn english_name(key: &str) -> Option<&'static str> {
+    let ends: Vec<usize> = key.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(key.len())).collect();
+    ends.iter().rev().take(5).find_map(|&end| NAMES.get(&key[..end]).copied())
+}
+
 /// Word translations learned from LibreOffice's help pages, aligned paragraph by paragraph in
 /// English and Turkish (`scripts/derive_lexicon.py`; no evaluation text is read):
 /// Turkish stem → English stem, stems being the first five letters of [`match_key`].
@@ -848,11 +865,7 @@ fn anchors(text: &str, lowercase: &HashSet<String>) -> Vec<(String, AnchorKind)>
         if lowercase.contains(&key) {
             continue;
         }
-        let key = GLOSSARY
-            .iter()
-            .find(|(tr, _)| key.starts_with(tr) && key.len() <= tr.len() + 4)
-            .map(|(_, en)| en.to_string())
-            .unwrap_or(key);
+        let key = english_name(&key).map(str::to_string).unwrap_or(key);
         // "Türkiye" and "Turkey" are the same anchor; so are "Turkish"/"Türk".
         out.push((key, AnchorKind::Name));
     }
@@ -876,6 +889,16 @@ mod tests {
                 .map(|(k, _)| k)
                 .collect();
         assert_eq!(keys, ["pakistan", "#1947", "india", "muslumanlar", "#11", "september"]);
+    }
+
+    #[test]
+    fn country_and_language_names_take_their_english_form() {
+        let none = HashSet::new();
+        let keys: Vec<String> = anchors("Japonya, Özbekistan’daki Almanca kursları ve Yunanistan", &none)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(keys, ["japan", "uzbekistan", "german", "greece"]);
     }
 
     #[test]
