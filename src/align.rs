@@ -117,7 +117,78 @@ pub fn alignable(p: &Paragraph) -> bool {
 /// too little text in either language (an English article quoting a Turkish title) yields no
 /// beads.
 pub fn align_document(paragraphs: &[Paragraph], labels: &[Detected], cfg: &AlignConfig) -> Vec<Bead> {
-    align(&pick(paragraphs, labels, Label::Tr), &pick(paragraphs, labels, Label::En), cfg)
+    align_files(paragraphs, labels, paragraphs, labels, cfg)
+}
+
+/// Aligns the Turkish paragraphs of one document (or file) with the English paragraphs of
+/// another (or the same): the body paragraphs first, then the headings that open a bead on both
+/// sides ([`pair_headings`]).
+pub fn align_files(
+    tr: &[Paragraph],
+    tr_labels: &[Detected],
+    en: &[Paragraph],
+    en_labels: &[Detected],
+    cfg: &AlignConfig,
+) -> Vec<Bead> {
+    let beads = align(&pick(tr, tr_labels, Label::Tr), &pick(en, en_labels, Label::En), cfg);
+    pair_headings(tr, tr_labels, en, en_labels, beads, cfg)
+}
+
+/// A heading directly before a bead's Turkish paragraphs and one directly before its English
+/// paragraphs (boilerplate between does not count) are most likely the same heading: a news
+/// headline, a translated subheading. They become a bead of their own when their lengths and
+/// anchors do not speak against it. Section names ("Öz", "Abstract", "Genişletilmiş Özet",
+/// "Introduction") are never paired: they name the part, they do not translate each other.
+pub fn pair_headings(
+    tr: &[Paragraph],
+    tr_labels: &[Detected],
+    en: &[Paragraph],
+    en_labels: &[Detected],
+    beads: Vec<Bead>,
+    cfg: &AlignConfig,
+) -> Vec<Bead> {
+    // The heading right before paragraph number `first`, in the language wanted.
+    let heading_before = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label| -> Option<usize> {
+        let before = side[..first.saturating_sub(1).min(side.len())]
+            .iter()
+            .zip(labels)
+            .rev()
+            .find(|(p, _)| p.kind != Kind::Boilerplate)?;
+        let (p, d) = before;
+        (p.kind == Kind::Heading && d.lang == lang && crate::reflow::heading_language(&p.text).is_none())
+            .then_some(p.index)
+    };
+    let mut out = Vec::with_capacity(beads.len());
+    for bead in beads {
+        let found = heading_before(tr, tr_labels, bead.tr[0], Label::Tr).zip(heading_before(
+            en,
+            en_labels,
+            bead.en[0],
+            Label::En,
+        ));
+        if let Some((t, e)) = found {
+            let (t_text, e_text) = (&tr[t - 1].text, &en[e - 1].text);
+            let none = HashSet::new();
+            let keys = |text: &str| -> HashSet<String> { anchors(text, &none).into_iter().map(|(k, _)| k).collect() };
+            let (ka, kb) = (keys(t_text), keys(e_text));
+            let shared = ka.intersection(&kb).count();
+            let anchor_llr = if shared > 0 {
+                shared.min(2) as f64
+            } else if !ka.is_empty() && !kb.is_empty() {
+                -1.0
+            } else {
+                0.0
+            };
+            let length = length_llr(t_text.chars().count() as f64, e_text.chars().count() as f64, cfg);
+            let evidence = length + anchor_llr + cfg.pair_prior + cfg.continuation_bonus;
+            let score = logistic(cfg.score_slope * evidence + cfg.score_offset);
+            if score >= cfg.min_score {
+                out.push(Bead { tr: vec![t], en: vec![e], score });
+            }
+        }
+        out.push(bead);
+    }
+    out
 }
 
 /// The alignable paragraphs of one language, in reading order.
@@ -889,6 +960,18 @@ mod tests {
                 .map(|(k, _)| k)
                 .collect();
         assert_eq!(keys, ["pakistan", "#1947", "india", "muslumanlar", "#11", "september"]);
+    }
+
+    #[test]
+    fn a_headline_before_a_bead_on_both_sides_is_paired_but_section_names_are_not() {
+        let doc = "Genişletilmiş Özet\n\nEndonezya'da Tsunami ve Deprem Adayı Vurdu, Yüzlerce İnsan Öldü\n\nLombok depreminin ardından, yabancı sivil toplum örgütlerine ihtiyaç duyulmadığı söylendi ve Endonezya hükümeti 2018 yılında ulusal afet ilan etmedi. Lombok nüfusunun yüzde 10'undan fazlası yerinden oldu.\n\nAbstract\n\nIndonesia Tsunami and Quake Devastate an Island, Killing Hundreds\n\nIn the aftermath of the Lombok earthquake, foreign nongovernmental organizations were told they were not needed and Indonesia declared no national disaster in 2018. More than 10 percent of Lombok's population was dislocated.\n";
+        let paragraphs = crate::reflow::rebuild(doc);
+        let labels = crate::detect::detect_document(&paragraphs);
+        let cfg = AlignConfig { min_side_chars: 0, ..AlignConfig::default() };
+        let beads = align_document(&paragraphs, &labels, &cfg);
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
+        // 1 and 4 are "Genişletilmiş Özet" and "Abstract": never a pair.
+        assert_eq!(pairs, vec![(vec![2], vec![5]), (vec![3], vec![6])], "{beads:?}");
     }
 
     #[test]

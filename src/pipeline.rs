@@ -216,9 +216,7 @@ pub fn run_pair(tr: &std::path::Path, en: &std::path::Path, cfg: &Config) -> Res
     match (tr_doc, en_doc) {
         (Ok(mut t), Ok(e)) => {
             let started_align = Instant::now();
-            let tr_side = align::pick(&t.paragraphs, &t.labels, Label::Tr);
-            let en_side = align::pick(&e.paragraphs, &e.labels, Label::En);
-            t.beads = align::align(&tr_side, &en_side, &cfg.align);
+            t.beads = align::align_files(&t.paragraphs, &t.labels, &e.paragraphs, &e.labels, &cfg.align);
             t.times.align += started_align.elapsed();
             t.partner = Some(1);
             docs.push(t);

@@ -89,7 +89,7 @@ fn run_two_files(built: &synth::Built, cfg: &AlignConfig) -> (Score, Vec<String>
     let mut times = StageTimes::default();
     let (tp, tl) = analyse(&built.tr_file, &mut times);
     let (ep, el) = analyse(&built.en_file, &mut times);
-    let beads = align::align(&align::pick(&tp, &tl, Label::Tr), &align::pick(&ep, &el, Label::En), cfg);
+    let beads = align::align_files(&tp, &tl, &ep, &el, cfg);
     score(&beads, &tp, &ep, &built.gold)
 }
 
@@ -261,7 +261,7 @@ fn scored_beads(name: &str, cfg: &AlignConfig) -> Vec<(f64, bool)> {
         let (ep, el) = analyse(&built.en_file, &mut times);
         let runs = [
             (align::align_document(&paragraphs, &labels, &cfg), &paragraphs, &paragraphs),
-            (align::align(&align::pick(&tp, &tl, Label::Tr), &align::pick(&ep, &el, Label::En), &cfg), &tp, &ep),
+            (align::align_files(&tp, &tl, &ep, &el, &cfg), &tp, &ep),
         ];
         for (beads, tr, en) in runs {
             for b in &beads {
@@ -521,6 +521,12 @@ fn show_doc() {
         let (tp, tl) = analyse(&built.tr_file, &mut times);
         let (ep, el) = analyse(&built.en_file, &mut times);
         let (tr, en) = (align::pick(&tp, &tl, Label::Tr), align::pick(&ep, &el, Label::En));
+        for (p, l) in tp.iter().zip(&tl).filter(|(p, _)| p.kind == hizala::reflow::Kind::Heading) {
+            println!("HEADING {} {:?}: {}", p.index, l.lang, p.text);
+        }
+        for (p, l) in ep.iter().zip(&el).filter(|(p, _)| p.kind == hizala::reflow::Kind::Heading) {
+            println!("HEADING {} {:?}: {}", p.index, l.lang, p.text);
+        }
         for p in &tr {
             println!("TR {} ({}): {}", p.index, p.text.chars().count(), p.text.chars().take(150).collect::<String>());
         }
@@ -531,7 +537,7 @@ fn show_doc() {
             let f = |v: &[String]| v.iter().map(|t| t.chars().take(30).collect::<String>()).collect::<Vec<_>>();
             println!("GOLD {:?} <-> {:?}", f(&g.tr), f(&g.en));
         }
-        for b in align::align(&tr, &en, &cfg) {
+        for b in align::align_files(&tp, &tl, &ep, &el, &cfg) {
             println!("BEAD {} {:?} {:?} {:.3}", b.shape(), b.tr, b.en, b.score);
         }
     }
