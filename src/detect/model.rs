@@ -3,7 +3,7 @@
 //! unigram model, one of each per language.
 //!
 //! Training data, embedded in the binary and counted the first time a model is needed (about
-//! a second): every run of letters of LibreOffice's help pages in each language
+//! half a second): every run of letters of LibreOffice's help pages in each language
 //! (`src/lexicon/*_counts.txt`), Tesseract's Turkish and English word lists
 //! (`src/lexicon/*_types.txt`) and SCOWL's English words (`src/lexicon/en_words.txt`), all
 //! derived by `scripts/derive_lexicon.py`. FLORES-200, NTREX-128, the seeds and any public
@@ -14,8 +14,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// Hashes the n-gram keys (already well mixed `u64`s) by one multiplication: training counts
-/// millions of n-grams, and SipHash made it three times slower.
+/// Hashes the n-gram keys (already well mixed `u64`s) by one multiplication, and words byte by
+/// byte: training counts millions of n-grams and a million words, and SipHash made it three
+/// times slower. No input chooses the keys, so no hash flooding to guard against.
 #[derive(Default)]
 struct KeyHasher(u64);
 
@@ -63,7 +64,7 @@ pub struct Model {
     grams: KeyMap<Entry>,
     /// ln P(word) under each language's word model, and for words one language never saw,
     /// `f32::NEG_INFINITY`.
-    words: HashMap<String, [f32; 2]>,
+    words: HashMap<String, [f32; 2], BuildHasherDefault<KeyHasher>>,
 }
 
 pub static MODEL: LazyLock<Model> = LazyLock::new(Model::train);
@@ -112,7 +113,7 @@ struct Counts {
     /// For each context (orders 0..ORDER), by key: total count of what followed, number of
     /// distinct followers.
     contexts: KeyMap<(u64, u64)>,
-    words: HashMap<String, u64>,
+    words: HashMap<String, u64, BuildHasherDefault<KeyHasher>>,
     total_words: u64,
 }
 
@@ -125,12 +126,14 @@ impl Counts {
             for order in 1..=ORDER.min(i + 1) {
                 let gram = &padded[i + 1 - order..=i];
                 let k = key(gram);
-                *self.grams.entry(k).or_insert(0) += n;
-                shapes.entry(k).or_insert_with(|| Shape {
-                    order,
-                    context: key(&gram[..order - 1]),
-                    suffix: key(&gram[1..]),
-                });
+                match self.grams.entry(k) {
+                    std::collections::hash_map::Entry::Occupied(mut seen) => *seen.get_mut() += n,
+                    std::collections::hash_map::Entry::Vacant(new) => {
+                        // Each language counts with its own shapes: a new n-gram has no shape yet.
+                        new.insert(n);
+                        shapes.insert(k, Shape { order, context: key(&gram[..order - 1]), suffix: key(&gram[1..]) });
+                    }
+                }
             }
         }
         *self.words.entry(form).or_insert(0) += n;
@@ -231,7 +234,7 @@ impl Model {
                 Entry { logp: p.map(|x| x.ln() as f32), log_backoff: [TR, EN].map(|l| counts[l].log_backoff(k)) },
             );
         }
-        let mut words: HashMap<String, [f32; 2]> = HashMap::new();
+        let mut words: HashMap<String, [f32; 2], BuildHasherDefault<KeyHasher>> = HashMap::default();
         for lang in [TR, EN] {
             let total = counts[lang].total_words as f64;
             for (word, &n) in &counts[lang].words {
