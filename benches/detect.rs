@@ -76,7 +76,7 @@ fn main() {
     }
     let [sentences, pairs, words] = langid::samples(Half::Test);
     let sets = [
-        ("paragraphs (NTREX, not held out)", ntrex_paragraphs()),
+        ("paragraphs (NTREX-128 segments, held out)", ntrex_paragraphs()),
         ("sentences (FLORES test half)", sentences),
         ("word pairs", pairs),
         ("single words", words),
