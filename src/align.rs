@@ -136,7 +136,8 @@ pub fn align_files(
 
 /// A heading directly before a bead's Turkish paragraphs and one directly before its English
 /// paragraphs (boilerplate between does not count) are most likely the same heading: a news
-/// headline, a translated subheading. They become a bead of their own when their lengths and
+/// headline, a translated subheading — also when one side wrote it as an unpaired line of text
+/// (a headline in sentence case). They become a bead of their own when their lengths and
 /// anchors do not speak against it. Section names ("Öz", "Abstract", "Genişletilmiş Özet",
 /// "Introduction") are never paired: they name the part, they do not translate each other.
 pub fn pair_headings(
@@ -147,25 +148,28 @@ pub fn pair_headings(
     beads: Vec<Bead>,
     cfg: &AlignConfig,
 ) -> Vec<Bead> {
-    // The heading right before paragraph number `first`, in the language wanted.
-    let heading_before = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label| -> Option<usize> {
-        let before = side[..first.saturating_sub(1).min(side.len())]
+    // Paragraphs already in a bead, on each side.
+    let paired = |pick: fn(&Bead) -> &Vec<usize>| -> HashSet<usize> { beads.iter().flat_map(pick).copied().collect() };
+    let (tr_paired, en_paired) = (paired(|b| &b.tr), paired(|b| &b.en));
+    // The paragraph right before paragraph number `first` in the language wanted, when it is a
+    // heading (not a section name) or a body paragraph left unpaired; and whether a heading.
+    let before = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label, taken: &HashSet<usize>| {
+        let (p, d) = side[..first.saturating_sub(1).min(side.len())]
             .iter()
             .zip(labels)
             .rev()
             .find(|(p, _)| p.kind != Kind::Boilerplate)?;
-        let (p, d) = before;
-        (p.kind == Kind::Heading && d.lang == lang && crate::reflow::heading_language(&p.text).is_none())
-            .then_some(p.index)
+        let heading = p.kind == Kind::Heading && crate::reflow::heading_language(&p.text).is_none();
+        let unpaired = alignable(p) && !taken.contains(&p.index);
+        (d.lang == lang && (heading || unpaired)).then_some((p.index, heading))
     };
     let mut out = Vec::with_capacity(beads.len());
-    for bead in beads {
-        let found = heading_before(tr, tr_labels, bead.tr[0], Label::Tr).zip(heading_before(
-            en,
-            en_labels,
-            bead.en[0],
-            Label::En,
-        ));
+    for bead in &beads {
+        let found = before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
+            .zip(before(en, en_labels, bead.en[0], Label::En, &en_paired))
+            // Two body paragraphs the aligner has already weighed and left apart stay apart.
+            .filter(|((_, th), (_, eh))| *th || *eh)
+            .map(|((t, _), (e, _))| (t, e));
         if let Some((t, e)) = found {
             let (t_text, e_text) = (&tr[t - 1].text, &en[e - 1].text);
             let none = HashSet::new();
@@ -186,7 +190,7 @@ pub fn pair_headings(
                 out.push(Bead { tr: vec![t], en: vec![e], score });
             }
         }
-        out.push(bead);
+        out.push(bead.clone());
     }
     out
 }
@@ -972,6 +976,17 @@ mod tests {
         let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
         // 1 and 4 are "Genişletilmiş Özet" and "Abstract": never a pair.
         assert_eq!(pairs, vec![(vec![2], vec![5]), (vec![3], vec![6])], "{beads:?}");
+    }
+
+    #[test]
+    fn a_headline_written_as_a_line_of_text_on_one_side_is_paired_too() {
+        let doc = "Abstract\n\nJohn Edward: Languages Skills Essential for Global Citizens\n\nScotland's independent schools maintain a track record of academic excellence, and in 2018 Edward said that 85 percent of their pupils in Edinburgh and Glasgow studied a second language.\n\nGenişletilmiş Özet\n\nJohn Edward: Dil becerileri, dünya vatandaşları için büyük önem taşıyor\n\nİskoçya'nın bağımsız okulları akademik anlamda başarılı bir geçmişe sahiptir ve Edward 2018 yılında Edinburgh ve Glasgow'daki öğrencilerin yüzde 85'inin ikinci bir dil öğrendiğini söyledi.\n";
+        let paragraphs = crate::reflow::rebuild(doc);
+        let labels = crate::detect::detect_document(&paragraphs);
+        assert_eq!((paragraphs[1].kind, paragraphs[4].kind), (Kind::Heading, Kind::Body), "{paragraphs:?}");
+        let beads = align_document(&paragraphs, &labels, &AlignConfig { min_side_chars: 0, ..AlignConfig::default() });
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
+        assert_eq!(pairs, vec![(vec![5], vec![2]), (vec![6], vec![3])], "{beads:?}");
     }
 
     #[test]
