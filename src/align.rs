@@ -164,7 +164,7 @@ pub fn pair_headings(
         (d.lang == lang && (heading || unpaired)).then_some((p.index, heading))
     };
     let mut out = Vec::with_capacity(beads.len());
-    for bead in &beads {
+    for bead in beads {
         let found = before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
             .zip(before(en, en_labels, bead.en[0], Label::En, &en_paired))
             // Two body paragraphs the aligner has already weighed and left apart stay apart.
@@ -190,7 +190,7 @@ pub fn pair_headings(
                 out.push(Bead { tr: vec![t], en: vec![e], score });
             }
         }
-        out.push(bead.clone());
+        out.push(bead);
     }
     out
 }
@@ -513,10 +513,11 @@ impl Features {
                 .map(|p| {
                     let mut v: Vec<u32> =
                         anchors(&p.text, &lowercase).into_iter().map(|(k, kind)| intern(k, kind)).collect();
-                    for cognate in cognates(&p.text) {
+                    let (concepts, cognates) = word_anchors(&p.text, turkish);
+                    for cognate in cognates {
                         v.push(intern(cognate, AnchorKind::Cognate));
                     }
-                    for concept in concepts(&p.text, turkish) {
+                    for concept in concepts {
                         let id = match concept_ids.get(concept) {
                             Some(&id) => id,
                             None => {
@@ -821,8 +822,17 @@ static NAMES: std::sync::LazyLock<HashMap<&'static str, &'static str>> = std::sy
 /// The English form of a Turkish name key: the longest known name the key starts with, followed
 /// by at most four letters of suffix ("hindistanda" → "india").
 fn english_name(key: &str) -> Option<&'static str> {
-    let ends: Vec<usize> = key.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::once(key.len())).collect();
-    ends.iter().rev().take(5).find_map(|&end| NAMES.get(&key[..end]).copied())
+    let mut end = key.len();
+    for _ in 0..5 {
+        if let Some(&english) = NAMES.get(&key[..end]) {
+            return Some(english);
+        }
+        end = key[..end].char_indices().next_back().map_or(0, |(i, _)| i);
+        if end == 0 {
+            break;
+        }
+    }
+    None
 }
 
 /// Word translations learned from LibreOffice's help pages, aligned paragraph by paragraph in
@@ -842,69 +852,67 @@ static DICTIONARY: std::sync::LazyLock<(HashMap<&'static str, &'static str>, Has
         (tr_en, en)
     });
 
-/// The cognate keys of a text: loanwords and names keep their consonants across the two
-/// languages ("teknik"/"technical", "Teksas"/"Texas", "festivali"/"festival"). A key is the
-/// first letter (any vowel as `a`) and the next three consonants of the word spelt phonetically
-/// (`c` as `k` or `s`, `x` as `ks`, `w` as `v`, `z` as `s`, `h` dropped, doubled letters once);
-/// words too short for that prove nothing.
-fn cognates(text: &str) -> Vec<String> {
+/// The dictionary concepts and the cognate keys of a text, from one pass over its words (both
+/// read the word's [`match_key`]): dictionary concepts as English stems ("hükümet" and
+/// "government" are both `gover`).
+fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<String>) {
+    let (tr_en, en) = &*DICTIONARY;
     let mut buf = String::with_capacity(16);
     let mut letters: Vec<char> = Vec::with_capacity(16);
-    let mut key = String::with_capacity(8);
-    let mut out = Vec::new();
+    let (mut concepts, mut cognates) = (Vec::new(), Vec::new());
     for word in text.split(|c: char| !c.is_alphabetic()) {
-        if word.chars().nth(4).is_none() {
+        if word.chars().nth(2).is_none() {
             continue;
         }
         crate::casing::match_key_prefix_into(word, 12, &mut buf);
-        letters.clear();
-        letters.extend(buf.chars());
-        key.clear();
-        key.push('≈');
-        let mut last = ' ';
-        for (k, &c) in letters.iter().enumerate() {
-            let next = letters.get(k + 1).copied().unwrap_or(' ');
-            let sounds: &[char] = match c {
-                'a' | 'e' | 'i' | 'o' | 'u' | 'y' if k == 0 => &['a'],
-                'h' => &[],
-                'a' | 'e' | 'i' | 'o' | 'u' | 'y' => {
-                    last = ' ';
-                    continue;
-                }
-                'c' if matches!(next, 'e' | 'i' | 'y') => &['s'],
-                'c' | 'q' => &['k'],
-                'x' => &['k', 's'],
-                'w' => &['v'],
-                'z' => &['s'],
-                c if c.is_ascii_lowercase() => std::slice::from_ref(&letters[k]),
-                _ => &[],
-            };
-            for &sound in sounds {
-                if sound != last && key.chars().count() < 5 {
-                    key.push(sound);
-                }
-                last = sound;
-            }
-        }
-        if key.chars().count() == 5 {
-            out.push(key.clone());
+        let stem = &buf[..buf.char_indices().nth(5).map_or(buf.len(), |(i, _)| i)];
+        concepts.extend(if turkish { tr_en.get(stem) } else { en.get(stem) }.copied());
+        if word.chars().nth(4).is_some() {
+            letters.clear();
+            letters.extend(buf.chars());
+            cognates.extend(cognate_key(&letters));
         }
     }
-    out
+    (concepts, cognates)
 }
 
-/// The dictionary concepts of a text, as English stems: "hükümet" and "government" are both
-/// `gover`.
-fn concepts(text: &str, turkish: bool) -> Vec<&'static str> {
-    let (tr_en, en) = &*DICTIONARY;
-    let mut buf = String::with_capacity(12);
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.len() >= 3 && w.chars().nth(2).is_some())
-        .filter_map(|w| {
-            crate::casing::match_key_prefix_into(w, 5, &mut buf);
-            if turkish { tr_en.get(buf.as_str()).copied() } else { en.get(buf.as_str()).copied() }
-        })
-        .collect()
+/// The cognate key of a word: loanwords and names keep their consonants across the two
+/// languages ("teknik"/"technical", "Teksas"/"Texas", "festivali"/"festival"). A key is the
+/// first letter (any vowel as `a`) and the next three consonants of the word spelt phonetically
+/// (`c` as `k` or `s`, `x` as `ks`, `w` as `v`, `z` as `s`, `h` dropped, doubled letters once);
+/// words too short for that prove nothing. `letters` is the word's [`match_key`].
+fn cognate_key(letters: &[char]) -> Option<String> {
+    const SOUNDS: usize = 4;
+    let mut key = String::with_capacity(8);
+    key.push('≈');
+    let mut count = 0;
+    let mut last = ' ';
+    for (k, &c) in letters.iter().enumerate() {
+        let next = letters.get(k + 1).copied().unwrap_or(' ');
+        let sounds: &[char] = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' if k == 0 => &['a'],
+            'h' => &[],
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' => {
+                last = ' ';
+                continue;
+            }
+            'c' if matches!(next, 'e' | 'i' | 'y') => &['s'],
+            'c' | 'q' => &['k'],
+            'x' => &['k', 's'],
+            'w' => &['v'],
+            'z' => &['s'],
+            c if c.is_ascii_lowercase() => std::slice::from_ref(&letters[k]),
+            _ => &[],
+        };
+        for &sound in sounds {
+            if sound != last && count < SOUNDS {
+                key.push(sound);
+                count += 1;
+            }
+            last = sound;
+        }
+    }
+    (count == SOUNDS).then_some(key)
 }
 
 /// What an anchor is: its evidence is weighed by kind.
@@ -1001,7 +1009,7 @@ mod tests {
 
     #[test]
     fn cognates_keep_the_consonants_of_loanwords_and_names() {
-        let keys = |text: &str| cognates(text);
+        let keys = |text: &str| word_anchors(text, true).1;
         assert_eq!(keys("teknik Teksas festivali olimpiyat"), keys("technical Texas festival olympic"));
         assert_eq!(keys("Endonezya momentumun"), keys("Indonesia momentum"));
         // Short words have no key: "bir", "the", "çok" prove nothing.

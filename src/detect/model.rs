@@ -38,6 +38,7 @@ impl Hasher for KeyHasher {
 }
 
 type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<KeyHasher>>;
 
 /// Index of each language in the score arrays.
 pub const TR: usize = 0;
@@ -65,7 +66,7 @@ pub struct Model {
     grams: KeyMap<Entry>,
     /// ln P(word) under each language's word model, and for words one language never saw,
     /// `f32::NEG_INFINITY`.
-    words: HashMap<String, [f32; 2], BuildHasherDefault<KeyHasher>>,
+    words: WordMap<[f32; 2]>,
 }
 
 pub static MODEL: LazyLock<Model> = LazyLock::new(Model::train);
@@ -114,7 +115,7 @@ struct Counts {
     /// For each context (orders 0..ORDER), by key: total count of what followed, number of
     /// distinct followers.
     contexts: KeyMap<(u64, u64)>,
-    words: HashMap<String, u64, BuildHasherDefault<KeyHasher>>,
+    words: WordMap<u64>,
     total_words: u64,
 }
 
@@ -171,15 +172,15 @@ impl Counts {
 
 impl Model {
     fn train() -> Model {
-        let parse = |text: &'static str| -> HashMap<String, u64> {
-            let mut runs = HashMap::new();
+        let parse = |text: &'static str| -> WordMap<u64> {
+            let mut runs = WordMap::default();
             for (w, n) in text.lines().filter_map(|l| l.split_once('\t')) {
                 *runs.entry(word_form(w)).or_insert(0) += n.parse::<u64>().unwrap_or(1);
             }
             runs
         };
         let runs = [parse(include_str!("../lexicon/tr_counts.txt")), parse(include_str!("../lexicon/en_counts.txt"))];
-        let totals = runs.clone().map(|r| r.values().sum::<u64>() as f64);
+        let totals = runs.each_ref().map(|r| r.values().sum::<u64>() as f64);
         // Word lists without counts join the models, LIST_COUNT per word: Tesseract's Turkish
         // and English word lists (everyday vocabulary the help text lacks; Turkish entries
         // that are English words without a Turkish letter are left out by the derivation) and
@@ -235,7 +236,7 @@ impl Model {
                 Entry { logp: p.map(|x| x.ln() as f32), log_backoff: [TR, EN].map(|l| counts[l].log_backoff(k)) },
             );
         }
-        let mut words: HashMap<String, [f32; 2], BuildHasherDefault<KeyHasher>> = HashMap::default();
+        let mut words: WordMap<[f32; 2]> = WordMap::default();
         for lang in [TR, EN] {
             let total = counts[lang].total_words as f64;
             for (word, &n) in &counts[lang].words {
