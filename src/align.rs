@@ -269,6 +269,14 @@ pub fn explain(
     )
 }
 
+/// The anchor overlap of every 1-1 cell, for fitting the anchor evidence
+/// (`tests/align_eval.rs`): `(dice, total anchor mass)` by Turkish, then English position.
+#[doc(hidden)]
+pub fn overlap_table(tr: &[&Paragraph], en: &[&Paragraph]) -> Vec<Vec<(f64, f64)>> {
+    let f = Features::new(tr, en);
+    (0..tr.len()).map(|i| (0..en.len()).map(|j| f.overlap(&(i..i + 1), &(j..j + 1))).collect()).collect()
+}
+
 /// Bead shapes (Turkish, English paragraphs): 1-1 first.
 const ALL_SHAPES: [(usize, usize); 3] = [(1, 1), (1, 2), (2, 1)];
 
@@ -660,6 +668,17 @@ impl Features {
     }
 
     fn anchor_llr(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
+        let (dice, total) = self.overlap(tr, en);
+        if total == 0.0 {
+            return 0.0;
+        }
+        // Few anchors are weak evidence either way.
+        let confidence = (total / 8.0).min(1.0);
+        cfg.anchor_weight * (dice - cfg.anchor_baseline) * confidence
+    }
+
+    /// The Dice overlap of a bead's anchors (weighted) and their total weight on both sides.
+    fn overlap(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>) -> (f64, f64) {
         let mass_a = Features::side_mass(&self.tr_mass, &self.tr_next_common, tr);
         let mass_b = Features::side_mass(&self.en_mass, &self.en_next_common, en);
         let mut shared = 0.0;
@@ -679,12 +698,9 @@ impl Features {
         }
         let total = mass_a + mass_b;
         if total == 0.0 {
-            return 0.0;
+            return (0.0, 0.0);
         }
-        let dice = 2.0 * shared / total;
-        // Few anchors are weak evidence either way.
-        let confidence = (total / 8.0).min(1.0);
-        cfg.anchor_weight * (dice - cfg.anchor_baseline) * confidence
+        (2.0 * shared / total, total)
     }
 }
 

@@ -478,13 +478,27 @@ fn diagnose() {
                 }
             }
         }
-        let (s, _) = score(
-            &beads.iter().filter(|b| b.score >= AlignConfig::default().min_score).cloned().collect::<Vec<_>>(),
-            &tp,
-            &ep,
-            &built.gold,
-        );
+        let kept: Vec<Bead> = beads.iter().filter(|b| b.score >= AlignConfig::default().min_score).cloned().collect();
+        let (s, _) = score(&kept, &tp, &ep, &built.gold);
         wrong += s.found - s.right;
+        let pos = |side: &[&Paragraph], ids: &[usize]| {
+            let a = side.iter().position(|p| p.index == ids[0]).unwrap();
+            a..a + ids.len()
+        };
+        for b in &kept {
+            let (one, _) = score(std::slice::from_ref(b), &tp, &ep, &built.gold);
+            if one.right == 0 {
+                println!(
+                    "{} WRONG {}:{:?}-{:?}@{:.3}: {}",
+                    built.name,
+                    b.shape(),
+                    b.tr,
+                    b.en,
+                    b.score,
+                    align::explain(&tr, &en, pos(&tr, &b.tr), pos(&en, &b.en), &cfg)
+                );
+            }
+        }
     }
     println!(
         "{name} two files: {lost_in_pipeline} gold beads lost in the pipeline, {missed} missed by the aligner, {wrong} wrong beads"
@@ -539,6 +553,38 @@ fn show_doc() {
         }
         for b in align::align_files(&tp, &tl, &ep, &el, &cfg) {
             println!("BEAD {} {:?} {:?} {:.3}", b.shape(), b.tr, b.en, b.score);
+        }
+    }
+}
+
+/// Every 1-1 cell's anchor overlap with whether it is a gold 1-1 bead, as TSV on stdout
+/// (`dice, mass, gold`), for fitting the anchor evidence:
+/// `HIZALA_DIAG=ntrex cargo test --release --test align_eval overlap_dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn overlap_dump() {
+    let name = std::env::var("HIZALA_DIAG").unwrap_or_else(|_| "ntrex".into());
+    for built in &corpus(&name) {
+        let mut times = StageTimes::default();
+        let (tp, tl) = analyse(&built.tr_file, &mut times);
+        let (ep, el) = analyse(&built.en_file, &mut times);
+        let (tr, en) = (align::pick(&tp, &tl, Label::Tr), align::pick(&ep, &el, Label::En));
+        let (tk, ek): (Vec<String>, Vec<String>) =
+            (tr.iter().map(|p| key(&[&p.text])).collect(), en.iter().map(|p| key(&[&p.text])).collect());
+        let gold: HashSet<(usize, usize)> = built
+            .gold
+            .iter()
+            .filter(|g| g.tr.len() == 1 && g.en.len() == 1)
+            .filter_map(|g| {
+                let t = tk.iter().position(|k| *k == key(&[&g.tr[0]]))?;
+                let e = ek.iter().position(|k| *k == key(&[&g.en[0]]))?;
+                Some((t, e))
+            })
+            .collect();
+        for (i, row) in align::overlap_table(&tr, &en).iter().enumerate() {
+            for (j, &(dice, mass)) in row.iter().enumerate() {
+                println!("OV\t{dice:.4}\t{mass:.3}\t{}\t{}", u8::from(gold.contains(&(i, j))), built.name);
+            }
         }
     }
 }
