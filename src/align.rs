@@ -26,10 +26,14 @@ use crate::casing::match_key;
 use crate::detect::{Detected, Label};
 use crate::reflow::{Kind, Paragraph};
 
-/// The default threshold of a reported pair, 0.89: where the evidence for a bead is even
+/// The default threshold of a reported pair, 0.79: where the evidence for a bead is even
 /// (log-likelihood ratio 0 under the calibration below). On the held-out FLORES papers it keeps
-/// every right bead the aligner finds at 98.9% precision; 0.97 keeps 80% of them, all right.
-pub const DEFAULT_MIN_SCORE: f64 = 0.89;
+/// every right bead the aligner finds at 98.9% precision.
+pub const DEFAULT_MIN_SCORE: f64 = 0.79;
+
+/// The evidence (log-likelihood ratio) from which a first-pass 1-1 bead measures the document's
+/// length ratio: most beads above it are right, and a few wrong ones hardly move a ratio.
+const CONFIDENT_EVIDENCE: f64 = -1.77;
 
 /// Tunable constants of the aligner; `Default` holds the measured values.
 #[derive(Clone, Debug)]
@@ -49,6 +53,11 @@ pub struct AlignConfig {
     /// Further penalty for a 1-2 or 2-1 bead when one of the joined paragraphs has anchors of
     /// its own but shares none with the other side (likely a neighbour left untranslated).
     pub stray_penalty: f64,
+    /// Anchor weight from which a joined paragraph sharing none of it counts as a stray.
+    pub stray_mass: f64,
+    /// Log-odds cost of each sentence a bead leaves without a counterpart when its sentences
+    /// are aligned by length (0: sentences are not looked at).
+    pub sentence_skip: f64,
     /// Log-odds added to a bead that directly follows another bead (no skip between).
     pub continuation_bonus: f64,
     /// Share of the continuation bonus a bead earns when one paragraph on one side lies
@@ -80,11 +89,13 @@ impl Default for AlignConfig {
             pair_prior: -1.0,
             merge_penalty: 0.75,
             stray_penalty: 2.0,
+            stray_mass: 2.0,
+            sentence_skip: 0.5,
             continuation_bonus: 1.5,
             near_continuation: 0.3,
             min_score: DEFAULT_MIN_SCORE,
-            score_slope: 0.397,
-            score_offset: 2.089,
+            score_slope: 0.641,
+            score_offset: 1.353,
             min_side_chars: 200,
             full_grid_cells: 250_000,
             measure_ratio: true,
@@ -210,7 +221,7 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
     if tr.is_empty() || en.is_empty() || chars(tr) < cfg.min_side_chars || chars(en) < cfg.min_side_chars {
         return Vec::new();
     }
-    let features = Features::new(tr, en);
+    let features = Features::new(tr, en, cfg);
     let (n, m) = (tr.len(), en.len());
     let full = n * m <= cfg.full_grid_cells;
     // Long texts: a first pass with 1-1 beads only over the candidate cells finds the path; the
@@ -218,7 +229,10 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
     let (cells, first_shapes) =
         if full { (all_cells(n, m), &ALL_SHAPES[..]) } else { (sparse_cells(n, m, &features, &[]), &ALL_SHAPES[..1]) };
     let first = align_pass(tr, en, &features, cfg, &cells, first_shapes);
-    let confident: Vec<&Bead> = first.iter().filter(|b| b.score >= 0.8 && b.tr.len() == 1 && b.en.len() == 1).collect();
+    // Beads whose own evidence (continuation included) is at least `CONFIDENT_EVIDENCE`.
+    let confident_score = logistic(cfg.score_slope * CONFIDENT_EVIDENCE + cfg.score_offset);
+    let confident: Vec<&Bead> =
+        first.iter().filter(|b| b.score >= confident_score && b.tr.len() == 1 && b.en.len() == 1).collect();
     if (confident.len() < 2 || !cfg.measure_ratio) && full {
         return first;
     }
@@ -252,19 +266,20 @@ pub fn explain(
     e: std::ops::Range<usize>,
     cfg: &AlignConfig,
 ) -> String {
-    let f = Features::new(tr, en);
+    let f = Features::new(tr, en, cfg);
     let lt: f64 = f.tr_len[t.clone()].iter().sum();
     let le: f64 = f.en_len[e.clone()].iter().sum();
     let masses = |mass: &[f64], r: &std::ops::Range<usize>| {
         mass[r.clone()].iter().map(|m| format!("{m:.1}")).collect::<Vec<_>>().join("+")
     };
     format!(
-        "len {lt}/{le} {:.2} anchors {:.2} (mass tr {} en {}) stray {:.1} total {:.2}",
+        "len {lt}/{le} {:.2} anchors {:.2} (mass tr {} en {}) stray {:.1} unmatched {} total {:.2}",
         length_llr(lt, le, cfg),
         f.anchor_llr(&t, &e, cfg),
         masses(&f.tr_mass, &t),
         masses(&f.en_mass, &e),
         f.stray_member(&t, &e, cfg),
+        f.unmatched_sentences(&t, &e, cfg),
         f.llr(t, e, cfg)
     )
 }
@@ -272,9 +287,24 @@ pub fn explain(
 /// The anchor overlap of every 1-1 cell, for fitting the anchor evidence
 /// (`tests/align_eval.rs`): `(dice, total anchor mass)` by Turkish, then English position.
 #[doc(hidden)]
-pub fn overlap_table(tr: &[&Paragraph], en: &[&Paragraph]) -> Vec<Vec<(f64, f64)>> {
-    let f = Features::new(tr, en);
-    (0..tr.len()).map(|i| (0..en.len()).map(|j| f.overlap(&(i..i + 1), &(j..j + 1))).collect()).collect()
+pub fn overlap_table(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Vec<[f64; 6]>> {
+    let f = Features::new(tr, en, cfg);
+    let sentences = |all: &[f64], first: &[usize], k: usize| all[first[k]..first[k + 1]].to_vec();
+    (0..tr.len())
+        .map(|i| {
+            (0..en.len())
+                .map(|j| {
+                    let (dice, mass) = f.overlap(&(i..i + 1), &(j..j + 1));
+                    let (a, b) = (
+                        sentences(&f.tr_sentences, &f.tr_first_sentence, i),
+                        sentences(&f.en_sentences, &f.en_first_sentence, j),
+                    );
+                    let (score, skipped) = sentence_fit(&a, &b, cfg);
+                    [dice, mass, length_llr(f.tr_len[i], f.en_len[j], cfg), score, skipped, (a.len() + b.len()) as f64]
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Bead shapes (Turkish, English paragraphs): 1-1 first.
@@ -493,10 +523,16 @@ struct Features {
     tr_next_common: Vec<f64>,
     en_next_common: Vec<f64>,
     weights: Vec<f64>,
+    /// The character lengths of every paragraph's sentences, all paragraphs of a side in one
+    /// list, and where each paragraph's sentences start in it (one more entry at the end).
+    tr_sentences: Vec<f64>,
+    en_sentences: Vec<f64>,
+    tr_first_sentence: Vec<usize>,
+    en_first_sentence: Vec<usize>,
 }
 
 impl Features {
-    fn new(tr: &[&Paragraph], en: &[&Paragraph]) -> Features {
+    fn new(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Features {
         let lowercase: HashSet<String> = tr
             .iter()
             .chain(en)
@@ -585,7 +621,24 @@ impl Features {
                 .map(|l| l.into_iter().filter(|&a| df_tr[a as usize] > 0 && df_en[a as usize] > 0).collect())
                 .collect()
         };
+        let sentences = |side: &[&Paragraph]| -> (Vec<f64>, Vec<usize>) {
+            let mut lengths = Vec::new();
+            let mut first = vec![0];
+            for p in side {
+                if cfg.sentence_skip > 0.0 {
+                    crate::sentences::lengths_into(&p.text, &mut lengths);
+                }
+                first.push(lengths.len());
+            }
+            (lengths, first)
+        };
+        let (tr_sentences, tr_first_sentence) = sentences(tr);
+        let (en_sentences, en_first_sentence) = sentences(en);
         Features {
+            tr_sentences,
+            en_sentences,
+            tr_first_sentence,
+            en_first_sentence,
             tr_len: len(tr),
             en_len: len(en),
             tr_anchors: two_sided(tr_anchors),
@@ -645,10 +698,48 @@ impl Features {
         let le: f64 = self.en_len[en.clone()].iter().sum();
         let length = length_llr(lt, le, cfg);
         let anchors = self.anchor_llr(&tr, &en, cfg);
-        let prior =
-            if tr.len() == 1 && en.len() == 1 { 0.0 } else { -cfg.merge_penalty - self.stray_member(&tr, &en, cfg) };
-        let prior = prior + cfg.pair_prior;
-        length + anchors + prior
+        let prior = if tr.len() == 1 && en.len() == 1 {
+            0.0
+        } else {
+            // Sentences the joined paragraph accounts for: left unmatched by the better of the
+            // two one-paragraph beads inside this one, matched by this bead.
+            let explained = self.explained_sentences(&tr, &en, cfg);
+            let stray = if explained > 0.0 { 0.0 } else { self.stray_member(&tr, &en, cfg) };
+            -cfg.merge_penalty - stray + cfg.sentence_skip * explained
+        };
+        length + anchors + prior + cfg.pair_prior
+    }
+
+    /// For a 1-2 or 2-1 bead: how many fewer sentences it leaves unmatched than the better of
+    /// its two 1-1 parts.
+    fn explained_sentences(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
+        if cfg.sentence_skip == 0.0 {
+            return 0.0;
+        }
+        let whole = self.unmatched_sentences(tr, en, cfg);
+        let parts = if tr.len() > 1 {
+            [(tr.start..tr.start + 1, en.clone()), (tr.start + 1..tr.end, en.clone())]
+        } else {
+            [(tr.clone(), en.start..en.start + 1), (tr.clone(), en.start + 1..en.end)]
+        };
+        let best_part = parts.iter().map(|(t, e)| self.unmatched_sentences(t, e, cfg)).fold(f64::INFINITY, f64::min);
+        best_part - whole
+    }
+
+    /// How many sentences of a bead find no counterpart when the bead's sentences are aligned
+    /// by their lengths alone ([`sentence_fit`]): a translation leaves none, a paragraph paired
+    /// with part of its translation leaves the rest.
+    fn unmatched_sentences(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
+        if cfg.sentence_skip == 0.0 {
+            return 0.0;
+        }
+        let a = &self.tr_sentences[self.tr_first_sentence[tr.start]..self.tr_first_sentence[tr.end]];
+        let b = &self.en_sentences[self.en_first_sentence[en.start]..self.en_first_sentence[en.end]];
+        // One sentence against one is one sentence bead; very long beads are not worth the time.
+        if a.len() * b.len() == 1 || a.len() * b.len() > 400 {
+            return 0.0;
+        }
+        sentence_fit(a, b, cfg).1
     }
 
     /// A bead that joins two paragraphs on one side should find each of them in the other side:
@@ -657,7 +748,7 @@ impl Features {
     fn stray_member(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
         let shares = |member: &[u32], other: &[Vec<u32>]| other.iter().any(|o| intersect(member, o).next().is_some());
         let stray = |side: &[Vec<u32>], mass: &[f64], range: &std::ops::Range<usize>, other: &[Vec<u32>]| {
-            range.len() > 1 && range.clone().any(|k| mass[k] >= 2.0 && !shares(&side[k], other))
+            range.len() > 1 && range.clone().any(|k| mass[k] >= cfg.stray_mass && !shares(&side[k], other))
         };
         let (a, b) = (&self.tr_anchors[tr.clone()], &self.en_anchors[en.clone()]);
         if stray(&self.tr_anchors, &self.tr_mass, tr, b) || stray(&self.en_anchors, &self.en_mass, en, a) {
@@ -761,6 +852,57 @@ fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
         }
         None
     })
+}
+
+/// The best length-only alignment of two lists of sentence lengths: (its score, the sentences
+/// it leaves without a counterpart). Each sentence bead of up to three sentences a side scores
+/// its [`length_llr`] less the merge penalty per extra sentence; each sentence left alone costs
+/// `cfg.sentence_skip`.
+#[doc(hidden)]
+pub fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig) -> (f64, f64) {
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    // Most beads have a few sentences a side: their table lives on the stack.
+    let mut small = [(f64::NEG_INFINITY, 0.0f64); 64];
+    let mut large = Vec::new();
+    let best: &mut [(f64, f64)] = if (n + 1) * w <= small.len() {
+        &mut small[..(n + 1) * w]
+    } else {
+        large.resize((n + 1) * w, (f64::NEG_INFINITY, 0.0));
+        &mut large
+    };
+    best[0] = (0.0, 0.0);
+    for i in 0..=n {
+        for j in 0..=m {
+            let (here, skipped) = best[i * w + j];
+            if here == f64::NEG_INFINITY {
+                continue;
+            }
+            let mut offer = |ii: usize, jj: usize, gain: f64, skip: f64| {
+                let cell = &mut best[ii * w + jj];
+                if here + gain > cell.0 {
+                    *cell = (here + gain, skipped + skip);
+                }
+            };
+            if i < n {
+                offer(i + 1, j, -cfg.sentence_skip, 1.0);
+            }
+            if j < m {
+                offer(i, j + 1, -cfg.sentence_skip, 1.0);
+            }
+            let mut lt = 0.0;
+            for di in 1..=3.min(n - i) {
+                lt += a[i + di - 1];
+                let mut le = 0.0;
+                for dj in 1..=3.min(m - j) {
+                    le += b[j + dj - 1];
+                    let extra = (di + dj - 2) as f64;
+                    offer(i + di, j + dj, length_llr(lt, le, cfg) - cfg.merge_penalty * extra, 0.0);
+                }
+            }
+        }
+    }
+    best[n * w + m]
 }
 
 /// Gale–Church: how much likelier the two lengths are for a translation pair than for two
@@ -1082,7 +1224,7 @@ mod tests {
             para(12, "Meanwhile Brazil, Argentina and Chile signed the Mercosur accords in 1991 and 1994."),
         ];
         let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
-        let features = Features::new(&tr, &en);
+        let features = Features::new(&tr, &en, &AlignConfig::default());
         let strict = AlignConfig::default();
         let lenient = AlignConfig { stray_penalty: 0.0, ..AlignConfig::default() };
         // 10 + 11: both share names and numbers with the Turkish paragraph, no penalty.

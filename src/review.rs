@@ -78,7 +78,10 @@ pub fn write_html(w: &mut dyn Write, pairs: &[PairOut<'_>], unpaired: &[Unpaired
     let data = serde_json::json!({ "pairs": pairs, "unpaired": unpaired });
     // Inside <script>, "</" must not appear: escape the slash of every "</".
     let json = serde_json::to_string(&data).map_err(std::io::Error::other)?.replace("</", "<\\/");
-    let page = HTML_TEMPLATE.replace("/*DATA*/null", &json).replace("{{VERSION}}", env!("CARGO_PKG_VERSION"));
+    let page = HTML_TEMPLATE
+        .replace("/*DATA*/null", &json)
+        .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
+        .replace("{{MIN_SCORE}}", &crate::align::DEFAULT_MIN_SCORE.to_string());
     w.write_all(page.as_bytes())
 }
 
@@ -109,6 +112,8 @@ mod tests {
         write_html(&mut out, &pairs, &unpaired).unwrap();
         let html = String::from_utf8(out).unwrap();
         assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(!html.contains("{{"), "every placeholder filled");
+        assert!(html.contains(&format!("score >= {}", crate::align::DEFAULT_MIN_SCORE)));
         assert_eq!(html.matches("</script>").count(), 2, "the data cannot close its script early");
         assert!(!html.contains("http://") && !html.contains("https://"), "nothing is fetched");
         assert!(html.contains("Yalnız paragraf"));

@@ -50,6 +50,35 @@ pub fn split(text: &str) -> Vec<&str> {
     sentences.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
+/// The character lengths of a text's sentences, appended to `out`, by a quick scan of its
+/// words: a sentence ends with a word ending in `.`, `!`, `?` or `…` (closing quotes and
+/// brackets aside) when the next word starts with a capital, a digit or an opening quote, and
+/// not after an abbreviation, an initial or an ordinal ([`split`]'s rules). Close to [`split`]
+/// and many times faster: the aligner weighs the sentences of every candidate bead.
+pub fn lengths_into(text: &str, out: &mut Vec<f64>) {
+    let base = text.as_ptr() as usize;
+    let mut words = text.split_whitespace().map(|w| (w.as_ptr() as usize - base, w)).peekable();
+    let mut start = None;
+    while let Some((at, word)) = words.next() {
+        let begin = *start.get_or_insert(at);
+        let core = word.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+        let opens =
+            |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(«".contains(c));
+        let last = match words.peek() {
+            None => true,
+            Some((_, next)) => {
+                core.ends_with(['.', '!', '?', '…'])
+                    && opens(next)
+                    && !(core.ends_with('.') && continues(&text[begin..at + core.len()]))
+            }
+        };
+        if last {
+            out.push(text[begin..at + word.len()].chars().count() as f64);
+            start = None;
+        }
+    }
+}
+
 /// Unicode keeps "çalıştı. 1976 seçimleri…" together (a full stop, then a number, then a
 /// lowercase word); a Turkish sentence often starts with a number, so break there unless the
 /// full stop belongs to an abbreviation, an initial or an ordinal.
@@ -106,6 +135,8 @@ fn sentence_config(length_ratio: f64) -> AlignConfig {
         measure_ratio: false,
         // Sentences have few anchors each: a merge is not suspect for lacking them.
         stray_penalty: 0.0,
+        // A sentence is the unit: nothing below it to look at.
+        sentence_skip: 0.0,
         // A pair's sentences are all translated: no gaps to bridge.
         near_continuation: 0.0,
         pair_prior: 2.0,
@@ -183,6 +214,28 @@ mod tests {
             split("Dr. Ehud Ur, e.g. in Halifax, warned. “It is early,” he said!"),
             ["Dr. Ehud Ur, e.g. in Halifax, warned.", "“It is early,” he said!"]
         );
+    }
+
+    #[test]
+    fn quick_lengths_follow_the_sentences() {
+        let text = "Dr. Ehud Ur, e.g. in Halifax, warned. “It is early,” he said! 1. Dünya Savaşı bitti vb. \
+                    şeyler oldu. 1976 seçimleri geldi… Sonra? barış geldi.";
+        let mut lengths = Vec::new();
+        lengths_into(text, &mut lengths);
+        let expected: Vec<f64> = [
+            "Dr. Ehud Ur, e.g. in Halifax, warned.",
+            "“It is early,” he said!",
+            "1. Dünya Savaşı bitti vb. şeyler oldu.",
+            "1976 seçimleri geldi…",
+            "Sonra? barış geldi.",
+        ]
+        .iter()
+        .map(|s| s.chars().count() as f64)
+        .collect();
+        assert_eq!(lengths, expected);
+        lengths.clear();
+        lengths_into("  ", &mut lengths);
+        assert!(lengths.is_empty());
     }
 
     #[test]
