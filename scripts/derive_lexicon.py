@@ -10,8 +10,10 @@ Sources — none of them an evaluation set:
   packages tesseract-ocr-tur and tesseract-ocr-eng; Apache-2.0, licence in
   src/lexicon/TESSDATA-COPYRIGHT), read with Tesseract's own combine_tessdata and dawg2wordlist:
   words of everyday text, without counts.
-- Unicode CLDR's Turkish and English names of countries, territories and languages, as Debian's
-  python3-babel ships them (Unicode License v3, in src/lexicon/CLDR-COPYRIGHT).
+- Unicode CLDR's Turkish and English names of countries, territories, languages and the cities
+  of time zones, as Debian's python3-babel ships them, and its names of subdivisions and of
+  emoji, as Debian's unicode-cldr-core 41 ships them (fetched with `apt-get download`; Unicode
+  License v3, in src/lexicon/CLDR-COPYRIGHT).
 - SCOWL's American and British English word lists as Debian ships them (packages wamerican and
   wbritish, /usr/share/dict; licence in src/lexicon/SCOWL-COPYRIGHT): lowercase words of three
   letters or more, without possessives.
@@ -28,12 +30,15 @@ its count, as written (the detector lowercases), most frequent first:
   tr_types.txt, en_types.txt     Tesseract's lowercase words, one per line (Turkish ones that
                                  are English words without a Turkish letter left out)
 and, for the aligner, word translations learned from the aligned help paragraphs:
-  dictionary.tsv                 "turkish_stem<TAB>english_stem<TAB>dice"
+  dictionary.tsv                 "turkish_stem<TAB>english_stem<TAB>dice" (a stem may have
+                                 several partners; CLDR's one-word emoji names, "otobüs"/"bus",
+                                 are listed with 1.000)
   names.tsv                      "turkish_name<TAB>english_name" (match keys, single words,
                                  where the two differ; language names also by their stem)
 Run: apt-get install wamerican wbritish tesseract-ocr tesseract-ocr-tur tesseract-ocr-eng
 python3-babel && /usr/bin/python3 scripts/derive_lexicon.py
-(the two help packages are fetched with `apt-get download` into target/lexicon-sources).
+(the two help packages and unicode-cldr-core are fetched with `apt-get download` into
+target/lexicon-sources).
 """
 import html
 import pathlib
@@ -43,6 +48,7 @@ import subprocess
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "target" / "lexicon-sources"
 HELP_PACKAGES = ("libreoffice-help-en-us", "libreoffice-help-tr")
+CLDR_PACKAGE = "unicode-cldr-core"
 PUNCT = ".,;:!?()[]{}\"“”‘’'«»…*"
 WORD = re.compile(r"[^\W\d_]+")
 COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -69,6 +75,25 @@ def help_root():
         for deb in sorted(SOURCES.glob("libreoffice-help-*.deb")):
             subprocess.run(["dpkg-deb", "-x", str(deb), str(SOURCES)], check=True)
     return root
+
+
+def cldr_root():
+    """CLDR's common data (unicode-cldr-core), fetched and unpacked on first use."""
+    root = SOURCES / "usr" / "share" / "unicode" / "cldr" / "common"
+    if not root.is_dir():
+        SOURCES.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["apt-get", "download", CLDR_PACKAGE], cwd=SOURCES, check=True)
+        for deb in sorted(SOURCES.glob(f"{CLDR_PACKAGE}_*.deb")):
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(SOURCES)], check=True)
+    return root
+
+
+def cldr_names(folder, element, lang):
+    """CLDR's names of one kind in one language, by code: `<element type="code">name<`."""
+    text = (cldr_root() / folder / f"{lang}.xml").read_text(encoding="utf-8")
+    pattern = re.compile(rf'<{element} (?:cp|type)="([^"]+)"( type="tts")?[^>]*>([^<]+)</{element}>')
+    # Emoji annotations list keywords and a spoken name ("tts") per character: names only.
+    return {m.group(1): html.unescape(m.group(3)) for m in pattern.finditer(text) if element != "annotation" or m.group(2)}
 
 
 def paragraphs(page):
@@ -132,6 +157,21 @@ def write_names(out):
 
     tr, en = Locale("tr"), Locale("en")
     rows = set()
+    pairs = []
+    # Cities of time zones: English names only where they differ from the zone's id.
+    for zone, names in tr.time_zones.items():
+        english = en.time_zones.get(zone, {}).get("city") or zone.split("/")[-1].replace("_", " ")
+        if names.get("city"):
+            pairs.append((names["city"], english))
+    subdivisions_en = cldr_names("subdivisions", "subdivision", "en")
+    for code, name in cldr_names("subdivisions", "subdivision", "tr").items():
+        if code in subdivisions_en:
+            pairs.append((name, subdivisions_en[code]))
+    for name, english in pairs:
+        if len(name.split()) == 1 and len(english.split()) == 1:
+            a, b = stem(name, None), stem(english, None)
+            if a.isalpha() and b.isalpha():
+                rows.add((a, b))
     for kind in ("territories", "languages"):
         t, e = getattr(tr, kind), getattr(en, kind)
         for code, name in t.items():
@@ -212,7 +252,15 @@ def write_dictionary(pairs, out):
         d = 2 * c / (ct[a] + ce[b])
         if d > best.get(a, (0, None))[0]:
             best[a] = (d, b)
-    rows = sorted((a, b, d) for a, (d, b) in best.items() if d >= 0.3)
+    rows = {(a, b): d for a, (d, b) in best.items() if d >= 0.3}
+    # Everyday words the help pages lack: CLDR's one-word names of emoji in both languages.
+    emoji_en = cldr_names("annotations", "annotation", "en")
+    for cp, name in cldr_names("annotations", "annotation", "tr").items():
+        t = [w for w in WORD.findall(name) if len(w) >= 3]
+        e = [w for w in WORD.findall(emoji_en.get(cp, "")) if len(w) >= 3]
+        if len(t) == 1 and len(e) == 1 and len(name.split()) == 1 and len(emoji_en[cp].split()) == 1:
+            rows.setdefault((stem(t[0]), stem(e[0])), 1.0)
+    rows = sorted((a, b, d) for (a, b), d in rows.items())
     (out / "dictionary.tsv").write_text("".join(f"{a}\t{b}\t{d:.3f}\n" for a, b, d in rows), encoding="utf-8")
     print(f"dictionary.tsv: {len(rows)} word pairs")
 

@@ -986,9 +986,10 @@ const GLOSSARY: &[(&str, &str)] = &[
     ("aralik", "december"),
 ];
 
-/// Turkish names by [`match_key`] → English: [`GLOSSARY`] first, then the single-word country,
-/// territory and language names of Unicode CLDR (`src/lexicon/names.tsv`, derived by
-/// `scripts/derive_lexicon.py`; "Özbekçe" also gives the stem "özbek").
+/// Turkish names by [`match_key`] → English: [`GLOSSARY`] first, then the single-word names of
+/// countries, territories, languages, cities ("Londra") and subdivisions ("İskoçya") of Unicode
+/// CLDR (`src/lexicon/names.tsv`, derived by `scripts/derive_lexicon.py`; "Özbekçe" also gives
+/// the stem "özbek").
 static NAMES: std::sync::LazyLock<HashMap<&'static str, &'static str>> = std::sync::LazyLock::new(|| {
     let mut names: HashMap<&str, &str> =
         include_str!("lexicon/names.tsv").lines().filter_map(|l| l.split_once('\t')).collect();
@@ -1012,22 +1013,25 @@ fn english_name(key: &str) -> Option<&'static str> {
     None
 }
 
+/// Turkish stems with their English stems, and every English stem the dictionary knows.
+type Dictionary = (HashMap<&'static str, Vec<&'static str>>, HashSet<&'static str>);
+
 /// Word translations learned from LibreOffice's help pages, aligned paragraph by paragraph in
-/// English and Turkish (`scripts/derive_lexicon.py`; no evaluation text is read):
-/// Turkish stem → English stem, stems being the first five letters of [`match_key`].
-static DICTIONARY: std::sync::LazyLock<(HashMap<&'static str, &'static str>, HashSet<&'static str>)> =
-    std::sync::LazyLock::new(|| {
-        let mut tr_en = HashMap::new();
-        let mut en = HashSet::new();
-        for line in include_str!("lexicon/dictionary.tsv").lines() {
-            let mut cols = line.split('\t');
-            if let (Some(t), Some(e)) = (cols.next(), cols.next()) {
-                tr_en.insert(t, e);
-                en.insert(e);
-            }
+/// English and Turkish, and the one-word emoji names of Unicode CLDR ("otobüs"/"bus")
+/// (`scripts/derive_lexicon.py`; no evaluation text is read): Turkish stem → its English stems,
+/// stems being the first five letters of [`match_key`].
+static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(|| {
+    let mut tr_en: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut en = HashSet::new();
+    for line in include_str!("lexicon/dictionary.tsv").lines() {
+        let mut cols = line.split('\t');
+        if let (Some(t), Some(e)) = (cols.next(), cols.next()) {
+            tr_en.entry(t).or_default().push(e);
+            en.insert(e);
         }
-        (tr_en, en)
-    });
+    }
+    (tr_en, en)
+});
 
 /// The dictionary concepts and the cognate keys of a text, from one pass over its words (both
 /// read the word's [`match_key`]): dictionary concepts as English stems ("hükümet" and
@@ -1043,7 +1047,11 @@ fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<String>) {
         }
         crate::casing::match_key_prefix_into(word, 12, &mut buf);
         let stem = &buf[..buf.char_indices().nth(5).map_or(buf.len(), |(i, _)| i)];
-        concepts.extend(if turkish { tr_en.get(stem) } else { en.get(stem) }.copied());
+        if turkish {
+            concepts.extend(tr_en.get(stem).into_iter().flatten().copied());
+        } else {
+            concepts.extend(en.get(stem).copied());
+        }
         if word.chars().nth(4).is_some() {
             letters.clear();
             letters.extend(buf.chars());
@@ -1182,6 +1190,17 @@ mod tests {
             .map(|(k, _)| k)
             .collect();
         assert_eq!(keys, ["japan", "uzbekistan", "german", "greece"]);
+        let keys: Vec<String> =
+            anchors("Londra’dan Moskova’ya, İskoçya ve Galler", &none).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["london", "moscow", "scotland", "wales"]);
+    }
+
+    #[test]
+    fn everyday_words_meet_their_translation() {
+        let concepts = |text: &str, turkish: bool| word_anchors(text, turkish).0;
+        let tr = concepts("Otobüs bir köpek gördü", true);
+        let en = concepts("The bus saw a dog", false);
+        assert!(["bus", "dog"].iter().all(|c| tr.contains(c) && en.contains(c)), "{tr:?} {en:?}");
     }
 
     #[test]
