@@ -26,18 +26,20 @@ use crate::casing::match_key;
 use crate::detect::{Detected, Label};
 use crate::reflow::{Kind, Paragraph};
 
-/// The default threshold of a reported pair, 0.82: where the evidence for a bead is even
+/// The default threshold of a reported pair, 0.81: where the evidence for a bead is even
 /// (log-likelihood ratio 0 under the calibration below). On the held-out FLORES papers it keeps
 /// every right bead the aligner finds at 99.4% precision; 0.95 keeps 99% of them, all right.
-pub const DEFAULT_MIN_SCORE: f64 = 0.82;
+pub const DEFAULT_MIN_SCORE: f64 = 0.81;
 
 /// The evidence (log-likelihood ratio) from which a first-pass 1-1 bead measures the document's
 /// length ratio: most beads above it are right, and a few wrong ones hardly move a ratio.
 const CONFIDENT_EVIDENCE: f64 = -1.77;
 
 /// The Dice overlap below which a bead with many anchors looks unrelated: on the NTREX
-/// development papers, of the 1-1 cells with at least 24 anchor weight, 1.7% of translation
-/// pairs overlap less than this and 90% of the other paragraph pairs of a document do.
+/// development papers, of the 1-1 cells with at least 40 anchors on both sides together, 1.2%
+/// of translation pairs overlap less than this and 90% of the other paragraph pairs of a
+/// document do. (A count, not the anchors' weight: weights grow with the document, and in a
+/// long one a single sentence carries as much weight as a paragraph of a short one.)
 pub const LOW_OVERLAP: f64 = 0.12;
 
 /// Tunable constants of the aligner; `Default` holds the measured values.
@@ -63,9 +65,9 @@ pub struct AlignConfig {
     /// Log-odds cost of each sentence a bead leaves without a counterpart when its sentences
     /// are aligned by length (0: sentences are not looked at).
     pub sentence_skip: f64,
-    /// Anchor weight (both sides together) from which an overlap below [`LOW_OVERLAP`] is
+    /// Number of anchors (both sides together) from which an overlap below [`LOW_OVERLAP`] is
     /// evidence against a pair.
-    pub low_overlap_mass: f64,
+    pub low_overlap_anchors: usize,
     /// Log-odds taken from such a bead when it shares no anchor, less the nearer its overlap
     /// comes to [`LOW_OVERLAP`].
     pub low_overlap_penalty: f64,
@@ -102,13 +104,13 @@ impl Default for AlignConfig {
             stray_penalty: 2.0,
             stray_mass: 2.0,
             sentence_skip: 0.5,
-            low_overlap_mass: 24.0,
+            low_overlap_anchors: 40,
             low_overlap_penalty: 2.0,
             continuation_bonus: 1.5,
             near_continuation: 0.3,
             min_score: DEFAULT_MIN_SCORE,
-            score_slope: 0.623,
-            score_offset: 1.493,
+            score_slope: 0.635,
+            score_offset: 1.451,
             min_side_chars: 200,
             full_grid_cells: 250_000,
             measure_ratio: true,
@@ -297,10 +299,11 @@ pub fn explain(
     )
 }
 
-/// The anchor overlap of every 1-1 cell, for fitting the anchor evidence
-/// (`tests/align_eval.rs`): `(dice, total anchor mass)` by Turkish, then English position.
+/// The evidence of every 1-1 cell, for fitting (`tests/align_eval.rs`): Dice overlap, anchor
+/// mass, length evidence, sentence fit score and sentences skipped, number of sentences, number
+/// of anchors; by Turkish, then English position.
 #[doc(hidden)]
-pub fn overlap_table(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Vec<[f64; 6]>> {
+pub fn overlap_table(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Vec<[f64; 7]>> {
     let f = Features::new(tr, en, cfg);
     let sentences = |all: &[f64], first: &[usize], k: usize| all[first[k]..first[k + 1]].to_vec();
     (0..tr.len())
@@ -313,7 +316,9 @@ pub fn overlap_table(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) ->
                         sentences(&f.en_sentences, &f.en_first_sentence, j),
                     );
                     let (score, skipped) = sentence_fit(&a, &b, cfg);
-                    [dice, mass, length_llr(f.tr_len[i], f.en_len[j], cfg), score, skipped, (a.len() + b.len()) as f64]
+                    let anchors = (f.tr_count[i] + f.en_count[j]) as f64;
+                    let length = length_llr(f.tr_len[i], f.en_len[j], cfg);
+                    [dice, mass, length, score, skipped, (a.len() + b.len()) as f64, anchors]
                 })
                 .collect()
         })
@@ -533,6 +538,9 @@ struct Features {
     /// paragraph of its side: the mass of a two-paragraph side without merging lists.
     tr_mass: Vec<f64>,
     en_mass: Vec<f64>,
+    /// Each paragraph's number of anchors (one-sided ones included).
+    tr_count: Vec<usize>,
+    en_count: Vec<usize>,
     tr_next_common: Vec<f64>,
     en_next_common: Vec<f64>,
     weights: Vec<f64>,
@@ -627,6 +635,8 @@ impl Features {
                 .collect()
         };
         let (tr_mass, en_mass) = (mass(&tr_anchors), mass(&en_anchors));
+        let count = |lists: &[Vec<u32>]| -> Vec<usize> { lists.iter().map(Vec::len).collect() };
+        let (tr_count, en_count) = (count(&tr_anchors), count(&en_anchors));
         let (tr_next_common, en_next_common) = (next_common(&tr_anchors), next_common(&en_anchors));
         let two_sided = |lists: Vec<Vec<u32>>| -> Vec<Vec<u32>> {
             lists
@@ -658,6 +668,8 @@ impl Features {
             en_anchors: two_sided(en_anchors),
             tr_mass,
             en_mass,
+            tr_count,
+            en_count,
             tr_next_common,
             en_next_common,
             weights,
@@ -779,7 +791,8 @@ impl Features {
         // Few anchors are weak evidence either way.
         let confidence = (total / 8.0).min(1.0);
         // Many anchors and almost none shared: two paragraphs about different things.
-        let unrelated = if total >= cfg.low_overlap_mass {
+        let count: usize = self.tr_count[tr.clone()].iter().chain(&self.en_count[en.clone()]).sum();
+        let unrelated = if count >= cfg.low_overlap_anchors {
             cfg.low_overlap_penalty * (1.0 - dice / LOW_OVERLAP).max(0.0)
         } else {
             0.0

@@ -137,7 +137,7 @@ fn config_from_env() -> AlignConfig {
             "near" => cfg.near_continuation = v,
             "length_variance" => cfg.length_variance = v,
             "length_ratio" => cfg.length_ratio = v,
-            "low_mass" => cfg.low_overlap_mass = v,
+            "low_anchors" => cfg.low_overlap_anchors = v as usize,
             "low_penalty" => cfg.low_overlap_penalty = v,
             "slope" => cfg.score_slope = v,
             "offset" => cfg.score_offset = v,
