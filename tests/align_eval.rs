@@ -640,3 +640,26 @@ fn sentence_counts() {
         println!("gold {shape} tr-en sentences {d:+}: {n}");
     }
 }
+
+/// The whole NTREX-128 pair as two files (1,997 segments a side, one document, no paragraph
+/// structure): line i translates line i. Anchor weights grow with a document's length, so
+/// evidence tuned on short papers must still hold on a long text (`make bench` times it).
+#[test]
+fn the_whole_ntrex_pair_aligns_line_by_line() {
+    let dir = pdfsim::fixtures();
+    let tr = std::fs::read_to_string(dir.join("newstest2019-ref.tur.txt")).unwrap();
+    let en = std::fs::read_to_string(dir.join("newstest2019-src.eng.txt")).unwrap();
+    let mut times = StageTimes::default();
+    let (tp, tl) = analyse(&tr, &mut times);
+    let (ep, el) = analyse(&en, &mut times);
+    let beads =
+        align::align(&align::pick(&tp, &tl, Label::Tr), &align::pick(&ep, &el, Label::En), &AlignConfig::default());
+    let right = beads.iter().filter(|b| b.tr == b.en && b.tr.len() == 1).count();
+    let precision = right as f64 / beads.len() as f64;
+    println!(
+        "NTREX pair: {} beads, {right} right (precision {precision:.4}, recall {:.4})",
+        beads.len(),
+        right as f64 / 1997.0
+    );
+    assert!(right >= 1940 && precision >= 0.995, "{right} right of {} beads", beads.len());
+}
