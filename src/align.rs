@@ -18,7 +18,13 @@
 //!   pages, and cognates — loanwords and names spelt by their consonants (`teknik`/`technical`,
 //!   `Teksas`/`Texas`), counted only where both languages of the document have them. Anchors
 //!   are weighted by rarity, so `Pakistan` in every paragraph proves little, and compared as a
-//!   weighted Dice overlap, so one shared number cannot decide a pair on its own.
+//!   weighted Dice overlap, so one shared number cannot decide a pair on its own; two
+//!   paragraphs with many anchors and almost none in common are most likely about different
+//!   things (an untranslated Turkish paragraph next to an English one the summary left out);
+//! - for a 1-2 or 2-1 bead, its sentences: aligned by length inside the bead, the joined
+//!   paragraph should account for sentences that one paragraph alone leaves unmatched — a
+//!   short closing line merged into the Turkish paragraph before it leaves a Turkish sentence
+//!   over when the bead takes only one English paragraph.
 
 use std::collections::{HashMap, HashSet};
 
@@ -890,8 +896,7 @@ fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
 /// it leaves without a counterpart). Each sentence bead of up to three sentences a side scores
 /// its [`length_llr`] less the merge penalty per extra sentence; each sentence left alone costs
 /// `cfg.sentence_skip`.
-#[doc(hidden)]
-pub fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig) -> (f64, f64) {
+fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig) -> (f64, f64) {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
     // Most beads have a few sentences a side: their table lives on the stack.
@@ -1285,6 +1290,41 @@ mod tests {
         assert!((gap - strict.stray_penalty).abs() < 1e-9, "{gap}");
         let beads = align(&tr, &[en[0], en[2]], &AlignConfig { min_side_chars: 0, ..strict });
         assert_eq!(beads.iter().map(|b| b.en.clone()).collect::<Vec<_>>(), vec![vec![10]], "{beads:?}");
+    }
+
+    #[test]
+    fn a_closing_line_merged_into_the_turkish_paragraph_joins_its_bead() {
+        let tr = [
+            para(
+                1,
+                "Belediye meclisi dün akşam yeni bütçeyi kabul etti ve okullara ayrılan payı yüzde 12 artırdı. \
+                 Başkan Ayşe Demir, kararın uzun bir tartışmanın ardından oybirliğiyle alındığını söyledi. \
+                 Toplantı gece yarısına kadar sürdü.",
+            ),
+            para(2, "Muhalefet partileri ise ulaşım projelerinin ertelenmesini eleştirdi ve yeni bir oylama istedi."),
+        ];
+        let en = [
+            para(
+                5,
+                "The city council approved the new budget last night and raised the share for schools by 12 \
+                 percent. Mayor Ayşe Demir said the decision was unanimous after a long debate.",
+            ),
+            para(6, "The meeting lasted until midnight."),
+            para(7, "Opposition parties criticised the postponement of transport projects and asked for a new vote."),
+        ];
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let shape =
+            |cfg: &AlignConfig| align(&tr, &en, cfg).iter().map(|b| (b.tr.clone(), b.en.clone())).collect::<Vec<_>>();
+        let cfg = AlignConfig { min_side_chars: 0, ..AlignConfig::default() };
+        assert_eq!(shape(&cfg), [(vec![1], vec![5, 6]), (vec![2], vec![7])]);
+        // The Turkish paragraph's last sentence has its counterpart only in the 1-2 bead: that
+        // bead gains, the 1-1 bead inside it is weighed as before.
+        let blind = AlignConfig { sentence_skip: 0.0, ..cfg.clone() };
+        let f = Features::new(&tr, &en, &cfg);
+        assert_eq!(f.unmatched_sentences(&(0..1), &(0..1), &cfg), 1.0);
+        assert_eq!(f.unmatched_sentences(&(0..1), &(0..2), &cfg), 0.0);
+        assert!(f.llr(0..1, 0..2, &cfg) - f.llr(0..1, 0..2, &blind) >= cfg.sentence_skip - 1e-9);
+        assert_eq!(f.llr(0..1, 0..1, &cfg), f.llr(0..1, 0..1, &blind));
     }
 
     #[test]
