@@ -139,6 +139,7 @@ fn config_from_env() -> AlignConfig {
             "length_ratio" => cfg.length_ratio = v,
             "low_anchors" => cfg.low_overlap_anchors = v as usize,
             "low_penalty" => cfg.low_overlap_penalty = v,
+            "start_bonus" => cfg.start_bonus = v,
             "slope" => cfg.score_slope = v,
             "offset" => cfg.score_offset = v,
             _ => panic!("{k}"),
