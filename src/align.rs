@@ -92,7 +92,8 @@ pub struct AlignConfig {
     /// fitted so that a score is the share of beads that are right (see `tests/align_eval.rs`).
     pub score_slope: f64,
     pub score_offset: f64,
-    /// A side needs at least this many characters of body text to be aligned at all.
+    /// A side needs at least this many characters of body text (a sentence or two) to be aligned
+    /// at all: a title quoted in the other language is no summary.
     pub min_side_chars: usize,
     /// Whether to measure the length ratio on the text itself and align a second time (off for
     /// the sentences of one pair, whose ratio is the pair's own).
@@ -122,7 +123,7 @@ impl Default for AlignConfig {
             min_score: DEFAULT_MIN_SCORE,
             score_slope: 0.647,
             score_offset: 1.069,
-            min_side_chars: 200,
+            min_side_chars: 100,
             full_grid_cells: 250_000,
             measure_ratio: true,
         }

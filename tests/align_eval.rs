@@ -140,6 +140,7 @@ fn config_from_env() -> AlignConfig {
             "low_anchors" => cfg.low_overlap_anchors = v as usize,
             "low_penalty" => cfg.low_overlap_penalty = v,
             "start_bonus" => cfg.start_bonus = v,
+            "min_side_chars" => cfg.min_side_chars = v as usize,
             "slope" => cfg.score_slope = v,
             "offset" => cfg.score_offset = v,
             _ => panic!("{k}"),
