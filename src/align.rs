@@ -41,6 +41,14 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.74;
 /// length ratio: most beads above it are right, and a few wrong ones hardly move a ratio.
 const CONFIDENT_EVIDENCE: f64 = -1.77;
 
+/// Evidence below which a bead is never chosen: the most a bead gains from its place is one
+/// continuation bonus (1.5) and the one it passes on to the next bead, less than this.
+const BEYOND_HELP: f64 = -4.0;
+
+/// The most sentences a joined paragraph counts for its bead (more is rare, and the bound
+/// lets hopeless beads skip their sentences).
+const MAX_EXPLAINED: f64 = 2.0;
+
 /// The Dice overlap below which a bead with many anchors looks unrelated: on the NTREX
 /// development papers, of the 1-1 cells with at least 40 anchors on both sides together, 1.2%
 /// of translation pairs overlap less than this and 90% of the other paragraph pairs of a
@@ -741,32 +749,44 @@ impl Features {
         let le: f64 = self.en_len[en.clone()].iter().sum();
         let length = length_llr(lt, le, cfg);
         let anchors = self.anchor_llr(&tr, &en, cfg);
-        let prior = if tr.len() == 1 && en.len() == 1 {
-            0.0
-        } else {
-            // Sentences the joined paragraph accounts for: left unmatched by the better of the
-            // two one-paragraph beads inside this one, matched by this bead.
-            let explained = self.explained_sentences(&tr, &en, cfg);
-            let stray = if explained > 0.0 { 0.0 } else { self.stray_member(&tr, &en, cfg) };
-            -cfg.merge_penalty - stray + cfg.sentence_skip * explained
-        };
-        length + anchors + prior + cfg.pair_prior
+        let one_to_one = length + anchors + cfg.pair_prior;
+        if tr.len() == 1 && en.len() == 1 {
+            return one_to_one;
+        }
+        let stray = self.stray_member(&tr, &en, cfg);
+        // The sentences can at most waive the stray penalty and count `MAX_EXPLAINED` sentences
+        // for the bead: a bead beyond help even so is not worth aligning its sentences.
+        let blind = one_to_one - cfg.merge_penalty - stray;
+        if blind + stray + cfg.sentence_skip * MAX_EXPLAINED < BEYOND_HELP {
+            return blind;
+        }
+        // Sentences the joined paragraph accounts for: left unmatched by the better of the two
+        // one-paragraph beads inside this one, matched by this bead.
+        let explained = self.explained_sentences(&tr, &en, cfg).min(MAX_EXPLAINED);
+        let stray = if explained > 0.0 { 0.0 } else { stray };
+        one_to_one - cfg.merge_penalty - stray + cfg.sentence_skip * explained
     }
 
     /// For a 1-2 or 2-1 bead: how many fewer sentences it leaves unmatched than the better of
-    /// its two 1-1 parts.
+    /// its two 1-1 parts (negative when it leaves more).
     fn explained_sentences(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
         if cfg.sentence_skip == 0.0 {
             return 0.0;
         }
-        let whole = self.unmatched_sentences(tr, en, cfg);
         let parts = if tr.len() > 1 {
             [(tr.start..tr.start + 1, en.clone()), (tr.start + 1..tr.end, en.clone())]
         } else {
             [(tr.clone(), en.start..en.start + 1), (tr.clone(), en.start + 1..en.end)]
         };
-        let best_part = parts.iter().map(|(t, e)| self.unmatched_sentences(t, e, cfg)).fold(f64::INFINITY, f64::min);
-        best_part - whole
+        let mut best_part = f64::INFINITY;
+        for (t, e) in &parts {
+            best_part = best_part.min(self.unmatched_sentences(t, e, cfg));
+            // None can do better than leave nothing unmatched.
+            if best_part == 0.0 {
+                break;
+            }
+        }
+        best_part - self.unmatched_sentences(tr, en, cfg)
     }
 
     /// How many sentences of a bead find no counterpart when the bead's sentences are aligned
@@ -779,7 +799,7 @@ impl Features {
         let a = &self.tr_sentences[self.tr_first_sentence[tr.start]..self.tr_first_sentence[tr.end]];
         let b = &self.en_sentences[self.en_first_sentence[en.start]..self.en_first_sentence[en.end]];
         // One sentence against one is one sentence bead; very long beads are not worth the time.
-        if a.len() * b.len() == 1 || a.len() * b.len() > 400 {
+        if a.len() * b.len() == 1 || a.len() * b.len() > 48 {
             return 0.0;
         }
         sentence_fit(a, b, cfg).1
