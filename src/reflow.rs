@@ -108,7 +108,7 @@ pub fn rebuild(text: &str) -> Vec<Paragraph> {
         unit.kind = classify(&lines, unit, &layout);
     }
     mark_repeated_lines(&lines, &mut units);
-    rejoin_interrupted(&lines, &mut units);
+    rejoin_interrupted(&lines, &layout, &mut units);
     attach_footnote_links(&lines, &mut units);
 
     let mut paragraphs: Vec<Paragraph> = units
@@ -278,7 +278,7 @@ fn mark_repeated_lines(lines: &[Line], units: &mut [Unit]) {
 /// A paragraph that stops mid-sentence, then one to three short units, then a unit that starts
 /// in lower case: the short units are a running header or footer that the page break put in
 /// the middle of the paragraph. They become boilerplate and the paragraph is joined again.
-fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
+fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
     let mut i = 0;
     while i < units.len() {
         if units[i].kind != Kind::Body || ends_sentence(&unit_last_text(lines, &units[i])) {
@@ -304,9 +304,12 @@ fn rejoin_interrupted(lines: &[Line], units: &mut Vec<Unit>) {
                 _ => false,
             };
         // A page number, perhaps with a header line, is a page break for sure: then the text
-        // may go on with a capital too ("… bir plan" / 11 / header / "Corbyn liderliğindeki …").
+        // may go on with a capital too ("… bir plan" / 11 / header / "Corbyn liderliğindeki …")
+        // — when the paragraph's last line runs to the margin: a short last line ended it.
+        let last_line = lines[*units[i].lines.last().expect("units are never empty")].text;
+        let runs_on = layout.unwrapped || last_line.chars().count() * 10 >= layout.width * 7;
         if !found {
-            j = page_break_end(lines, units, start).unwrap_or(start);
+            j = if runs_on { page_break_end(lines, units, start).unwrap_or(start) } else { start };
         }
         if j > start {
             for unit in &mut units[start..j] {
@@ -900,6 +903,17 @@ mod tests {
             got[1].1,
             "The Treasury expects it to raise up to £120 million a year to help the homeless. Foreign buyers are set to pay more."
         );
+    }
+
+    #[test]
+    fn a_short_last_line_before_a_page_break_ends_its_paragraph() {
+        // A subheading-like paragraph without a full stop, its short last line right before the
+        // page break: the next page starts a new paragraph, capital and all.
+        let input = "One in five children have secret social media accounts that they hide\nfrom their parents and teachers, a survey of secondary schools reveals\n\nSurvey of 20,000 secondary school pupils revealed growth in fake\npages\n\n35\n\nJournal of Applied Studies 13 (2021)\n\n \nThe news has heightened fears that sexual content is being posted on\nthe sites, and teachers have asked parents to talk to their children.\n";
+        let got: Vec<(Kind, String)> = texts(input).into_iter().filter(|(k, _)| *k == Kind::Body).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].1, "Survey of 20,000 secondary school pupils revealed growth in fake pages");
+        assert!(got[2].1.starts_with("The news has heightened fears"));
     }
 
     #[test]
