@@ -582,8 +582,8 @@ fn show_doc() {
     }
 }
 
-/// Every 1-1 cell's anchor overlap with whether it is a gold 1-1 bead, as TSV on stdout
-/// (`dice, mass, gold`), for fitting the anchor evidence:
+/// Every 1-1 cell's evidence with whether it is a gold 1-1 bead, as TSV on stdout (the columns
+/// of `align::overlap_table`, then the gold flag and the paper), for fitting the evidence:
 /// `HIZALA_DIAG=ntrex cargo test --release --test align_eval overlap_dump -- --ignored --nocapture`.
 #[test]
 #[ignore]
@@ -615,8 +615,8 @@ fn overlap_dump() {
     }
 }
 
-/// How often a gold bead's two sides have the same number of sentences, and the sentence
-/// counts of the beads the aligner chose instead of a gold one (evidence study).
+/// How often a gold bead's two sides have the same number of sentences, by bead shape; with
+/// `HIZALA_SHOW`, the sentences of the beads whose counts differ (evidence study).
 #[test]
 #[ignore]
 fn sentence_counts() {
