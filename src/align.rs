@@ -925,9 +925,9 @@ fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
 }
 
 /// The best length-only alignment of two lists of sentence lengths: (its score, the sentences
-/// it leaves without a counterpart). Each sentence bead of up to three sentences a side scores
-/// its [`length_llr`] less the merge penalty per extra sentence; each sentence left alone costs
-/// `cfg.sentence_skip`.
+/// it leaves without a counterpart). Each sentence bead of up to four sentences in all (1-1,
+/// 1-2, 2-1, 2-2, 1-3, 3-1) scores its [`length_llr`] less the merge penalty per extra sentence;
+/// each sentence left alone costs `cfg.sentence_skip`.
 fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig) -> (f64, f64) {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
@@ -963,7 +963,7 @@ fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig) -> (f64, f64) {
             for di in 1..=3.min(n - i) {
                 lt += a[i + di - 1];
                 let mut le = 0.0;
-                for dj in 1..=3.min(m - j) {
+                for dj in 1..=3.min(m - j).min(4 - di) {
                     le += b[j + dj - 1];
                     let extra = (di + dj - 2) as f64;
                     offer(i + di, j + dj, length_llr(lt, le, cfg) - cfg.merge_penalty * extra, 0.0);
