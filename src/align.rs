@@ -325,17 +325,13 @@ pub fn explain(
 #[doc(hidden)]
 pub fn overlap_table(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Vec<[f64; 7]>> {
     let f = Features::new(tr, en, cfg);
-    let sentences = |all: &[f64], first: &[usize], k: usize| all[first[k]..first[k + 1]].to_vec();
     (0..tr.len())
         .map(|i| {
             (0..en.len())
                 .map(|j| {
                     let (dice, mass) = f.overlap(&(i..i + 1), &(j..j + 1));
-                    let (a, b) = (
-                        sentences(&f.tr_sentences, &f.tr_first_sentence, i),
-                        sentences(&f.en_sentences, &f.en_first_sentence, j),
-                    );
-                    let (score, skipped) = sentence_fit(&a, &b, cfg);
+                    let (a, b) = f.sentences(&(i..i + 1), &(j..j + 1));
+                    let (score, skipped) = sentence_fit(a, b, cfg);
                     let anchors = (f.tr_count[i] + f.en_count[j]) as f64;
                     let length = length_llr(f.tr_len[i], f.en_len[j], cfg);
                     [dice, mass, length, score, skipped, (a.len() + b.len()) as f64, anchors]
@@ -789,6 +785,14 @@ impl Features {
         best_part - self.unmatched_sentences(tr, en, cfg)
     }
 
+    /// The sentence lengths of a bead's Turkish and English paragraphs.
+    fn sentences(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>) -> (&[f64], &[f64]) {
+        (
+            &self.tr_sentences[self.tr_first_sentence[tr.start]..self.tr_first_sentence[tr.end]],
+            &self.en_sentences[self.en_first_sentence[en.start]..self.en_first_sentence[en.end]],
+        )
+    }
+
     /// How many sentences of a bead find no counterpart when the bead's sentences are aligned
     /// by their lengths alone ([`sentence_fit`]): a translation leaves none, a paragraph paired
     /// with part of its translation leaves the rest.
@@ -796,8 +800,7 @@ impl Features {
         if cfg.sentence_skip == 0.0 {
             return 0.0;
         }
-        let a = &self.tr_sentences[self.tr_first_sentence[tr.start]..self.tr_first_sentence[tr.end]];
-        let b = &self.en_sentences[self.en_first_sentence[en.start]..self.en_first_sentence[en.end]];
+        let (a, b) = self.sentences(tr, en);
         // One sentence against one is one sentence bead; very long beads are not worth the time.
         if a.len() * b.len() == 1 || a.len() * b.len() > 48 {
             return 0.0;
@@ -829,9 +832,9 @@ impl Features {
         // Few anchors are weak evidence either way.
         let confidence = (total / 8.0).min(1.0);
         // Many anchors and almost none shared: two paragraphs about different things.
-        let count: usize = self.tr_count[tr.clone()].iter().chain(&self.en_count[en.clone()]).sum();
-        let unrelated = if count >= cfg.low_overlap_anchors {
-            cfg.low_overlap_penalty * (1.0 - dice / LOW_OVERLAP).max(0.0)
+        let many = || self.tr_count[tr.clone()].iter().chain(&self.en_count[en.clone()]).sum::<usize>();
+        let unrelated = if dice < LOW_OVERLAP && many() >= cfg.low_overlap_anchors {
+            cfg.low_overlap_penalty * (1.0 - dice / LOW_OVERLAP)
         } else {
             0.0
         };
