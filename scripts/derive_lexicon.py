@@ -14,6 +14,11 @@ Sources — none of them an evaluation set:
   of time zones, as Debian's python3-babel ships them, and its names of subdivisions and of
   emoji, as Debian's unicode-cldr-core 41 ships them (fetched with `apt-get download`; Unicode
   License v3, in src/lexicon/CLDR-COPYRIGHT).
+- WikDict's Polish–Turkish and Polish–English dictionaries (Polish Wiktionary's translations,
+  extracted by DBnary), as Debian 12's dict-freedict-pol-tur and dict-freedict-pol-eng 2022.12.07-2
+  ship them (fetched with `apt-get download`; CC-BY-SA 3.0, in src/lexicon/WIKDICT-COPYRIGHT):
+  both list each Polish word's senses with the same Polish gloss, so a Turkish and an English
+  translation of one sense are translations of each other ("samolot": uçak / aircraft).
 - SCOWL's American and British English word lists as Debian ships them (packages wamerican and
   wbritish, /usr/share/dict; licence in src/lexicon/SCOWL-COPYRIGHT): lowercase words of three
   letters or more, without possessives.
@@ -35,11 +40,14 @@ and, for the aligner, word translations learned from the aligned help paragraphs
                                  are listed with 1.000)
   names.tsv                      "turkish_name<TAB>english_name" (match keys, single words,
                                  where the two differ; language names also by their stem)
+  wikdict.tsv                    "turkish_stem<TAB>english_stem": one-word translations of
+                                 one sense, through Polish (CC-BY-SA 3.0, unlike the rest)
 Run: apt-get install wamerican wbritish tesseract-ocr tesseract-ocr-tur tesseract-ocr-eng
 python3-babel && /usr/bin/python3 scripts/derive_lexicon.py
-(the two help packages and unicode-cldr-core are fetched with `apt-get download` into
-target/lexicon-sources).
+(the two help packages, unicode-cldr-core and the two WikDict dictionaries are fetched with
+`apt-get download` into target/lexicon-sources).
 """
+import gzip
 import html
 import pathlib
 import re
@@ -49,6 +57,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "target" / "lexicon-sources"
 HELP_PACKAGES = ("libreoffice-help-en-us", "libreoffice-help-tr")
 CLDR_PACKAGE = "unicode-cldr-core"
+WIKDICT_PACKAGES = ("dict-freedict-pol-tur", "dict-freedict-pol-eng")
 PUNCT = ".,;:!?()[]{}\"“”‘’'«»…*"
 WORD = re.compile(r"[^\W\d_]+")
 COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -86,6 +95,67 @@ def cldr_root():
         for deb in sorted(SOURCES.glob(f"{CLDR_PACKAGE}_*.deb")):
             subprocess.run(["dpkg-deb", "-x", str(deb), str(SOURCES)], check=True)
     return root
+
+
+def wikdict_senses(pair):
+    """A WikDict dictionary (dictd format) as {(Polish word, part of speech, gloss): [translation,
+    …]}; the package is fetched and unpacked on first use. An entry is a head line
+    ("samolot /sãˈmɔlɔt/ <n>"), then per sense a line of translations (numbered "1. …" or with
+    the next sense's number trailing) and a line with the Polish gloss."""
+    base = SOURCES / "usr" / "share" / "dictd" / f"freedict-{pair}"
+    if not base.with_suffix(".index").exists():
+        SOURCES.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["apt-get", "download", f"dict-freedict-{pair}"], cwd=SOURCES, check=True)
+        for deb in sorted(SOURCES.glob(f"dict-freedict-{pair}_*.deb")):
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(SOURCES)], check=True)
+    digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+    def number(text):
+        n = 0
+        for c in text:
+            n = n * 64 + digits.index(c)
+        return n
+
+    data = gzip.open(base.with_suffix(".dict.dz")).read()
+    senses = {}
+    for line in base.with_suffix(".index").read_text(encoding="utf-8").splitlines():
+        word, offset, length = line.split("\t")
+        if word.startswith("00database"):
+            continue
+        lines = data[number(offset) : number(offset) + number(length)].decode("utf-8").split("\n")
+        head = re.match(r"(.*?)(?: /.*?/)? <(.*?)>$", lines[0])
+        headword, pos = (head.group(1), head.group(2)) if head else (lines[0], "")
+        body = [l for l in lines[1:] if l.strip()]
+        for k in range(0, len(body) - 1, 2):
+            translations = re.sub(r"\s*\d+\.\s*$", "", re.sub(r"^\s*\d+\.\s*", "", body[k]))
+            words = [t.strip() for t in translations.split(",") if t.strip()]
+            senses.setdefault((headword, pos, body[k + 1].strip()), []).extend(words)
+    return senses
+
+
+def write_wikdict(out):
+    """Turkish and English one-word translations of the same Polish sense, as stems: a Turkish
+    verb by its root ("bitirmek" → "bitir"), skipped when the root is shorter than a stem;
+    pairs whose stems are the same word are left to the cognate keys."""
+    turkish, english = wikdict_senses("pol-tur"), wikdict_senses("pol-eng")
+    rows = set()
+    for sense, tr_words in turkish.items():
+        for t in tr_words:
+            for e in english.get(sense, []):
+                if len(t.split()) != 1 or len(e.split()) != 1 or not (t.isalpha() and e.isalpha()):
+                    continue
+                if len(t) < 3 or len(e) < 3:
+                    continue
+                root = stem(t, None)
+                if root.endswith(("mak", "mek")) and len(root) > 5:
+                    root = root[:-3]
+                    if len(root) < 5:
+                        continue
+                a, b = root[:5], stem(e)
+                if b.isascii() and a != b:
+                    rows.add((a, b))
+    (out / "wikdict.tsv").write_text("".join(f"{a}\t{b}\n" for a, b in sorted(rows)), encoding="utf-8")
+    print(f"wikdict.tsv: {len(rows)} word pairs")
 
 
 def cldr_names(folder, element, lang):
@@ -217,6 +287,7 @@ def main():
     write_types(words, out)
     write_names(out)
     write_dictionary(pairs, out)
+    write_wikdict(out)
     print(f"{len(words)} English words, {len(compounds)} compounds")
 
 

@@ -608,7 +608,7 @@ impl Features {
                         let id = match concept_ids.get(concept) {
                             Some(&id) => id,
                             None => {
-                                let id = intern(format!("~{concept}"), AnchorKind::Name);
+                                let id = intern(format!("~{concept}"), AnchorKind::Concept);
                                 concept_ids.insert(concept, id);
                                 id
                             }
@@ -638,8 +638,9 @@ impl Features {
                 match kinds[k] {
                     // A number is good evidence, but never enough on its own.
                     AnchorKind::Number => w.min(2.0),
-                    // Most words have no cognate: a key found on one side only says nothing.
-                    AnchorKind::Cognate if df_tr[k] == 0 || df_en[k] == 0 => 0.0,
+                    // Most words have no cognate, and a word's translation may be another
+                    // word than the dictionary's: a key found on one side only says nothing.
+                    AnchorKind::Cognate | AnchorKind::Concept if df_tr[k] == 0 || df_en[k] == 0 => 0.0,
                     _ => w,
                 }
             })
@@ -1070,13 +1071,15 @@ fn english_name(key: &str) -> Option<&'static str> {
 type Dictionary = (HashMap<&'static str, Vec<&'static str>>, HashSet<&'static str>);
 
 /// Word translations learned from LibreOffice's help pages, aligned paragraph by paragraph in
-/// English and Turkish, and the one-word emoji names of Unicode CLDR ("otobüs"/"bus")
+/// English and Turkish, the one-word emoji names of Unicode CLDR ("otobüs"/"bus") and the
+/// translations of one sense of a Polish word in WikDict's Polish–Turkish and Polish–English
+/// dictionaries ("samolot": uçak/aircraft; `src/lexicon/wikdict.tsv`, CC-BY-SA 3.0)
 /// (`scripts/derive_lexicon.py`; no evaluation text is read): Turkish stem → its English stems,
 /// stems being the first five letters of [`match_key`].
 static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(|| {
     let mut tr_en: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut en = HashSet::new();
-    for line in include_str!("lexicon/dictionary.tsv").lines() {
+    for line in include_str!("lexicon/dictionary.tsv").lines().chain(include_str!("lexicon/wikdict.tsv").lines()) {
         let mut cols = line.split('\t');
         if let (Some(t), Some(e)) = (cols.next(), cols.next()) {
             tr_en.entry(t).or_default().push(e);
@@ -1159,6 +1162,8 @@ enum AnchorKind {
     Name,
     Number,
     Cognate,
+    /// A dictionary word, keyed by its English stem.
+    Concept,
 }
 
 /// The anchors of a text: (key, kind). `lowercase` holds words the document also writes

@@ -540,6 +540,8 @@ fn ntrex_segments() {
 
 /// One paper's paragraphs, gold beads and chosen beads:
 /// `HIZALA_DIAG=ntrex HIZALA_DOC=bbc.381646 cargo test --release --test align_eval show_doc -- --ignored --nocapture`.
+/// The paper is also written to the temp directory as `hizala_doc.txt` (one file) and
+/// `hizala_doc.tr.txt` / `hizala_doc.en.txt`.
 #[test]
 #[ignore]
 fn show_doc() {
@@ -548,8 +550,10 @@ fn show_doc() {
     let cfg = AlignConfig { min_score: 0.0, ..AlignConfig::default() };
     for built in corpus(&name).iter().filter(|b| b.name == want) {
         let mut times = StageTimes::default();
+        for (suffix, text) in [("txt", &built.one_file), ("tr.txt", &built.tr_file), ("en.txt", &built.en_file)] {
+            std::fs::write(std::env::temp_dir().join(format!("hizala_doc.{suffix}")), text).unwrap();
+        }
         if std::env::var("HIZALA_ONE_FILE").is_ok() {
-            std::fs::write(std::env::temp_dir().join("hizala_doc.txt"), &built.one_file).unwrap();
             let (p, l) = analyse(&built.one_file, &mut times);
             for (p, l) in p.iter().zip(&l) {
                 let text: String = p.text.chars().take(110).collect();
