@@ -640,12 +640,16 @@ fn ends_with_break_hyphen(text: &str) -> bool {
     rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Whether `text` ends with one of `chars`, looking through closing quotes and brackets:
+/// `THANK YOU FOR STANDING UP TO THE MOB."` ends with a period.
 fn ends_with_any(text: &str, chars: &[char]) -> bool {
-    text.trim_end().ends_with(chars)
+    text.trim_end().trim_end_matches(CLOSING).ends_with(chars)
 }
 
+const CLOSING: [char; 7] = ['"', '”', '’', '\'', ')', ']', '»'];
+
 fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    let t = text.trim_end().trim_end_matches(CLOSING);
     t.ends_with(['.', '!', '?', ':', '…'])
 }
 
@@ -874,6 +878,15 @@ mod tests {
             texts(input)[0].1,
             "Militant organizations like Tehreek-e-Taliban, Lashker-e-Jhangvi, and others in 2019-2020 were active in counter-terrorism and counter-terrorism work."
         );
+    }
+
+    #[test]
+    fn a_quoted_line_in_capitals_that_ends_a_sentence_is_no_heading() {
+        let input = "West got backing from Candace Turner who tweeted: \"To one of the most\ncourageous spirits: THANK YOU FOR\nSTANDING UP TO THE MOB.\"\n\nBut talk show host Karen Hunter tweeted otherwise.\n";
+        let got = texts(input);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, Kind::Body);
+        assert!(got[0].1.ends_with("THANK YOU FOR STANDING UP TO THE MOB.\""), "{got:?}");
     }
 
     #[test]
