@@ -310,6 +310,13 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
         let runs_on = layout.unwrapped || last_line.chars().count() * 10 >= layout.width * 7;
         if !found {
             j = if runs_on { page_break_end(lines, units, start).unwrap_or(start) } else { start };
+            // A headline in title case ("… Yarışında Aday Olma Konusunu "Etraflıca"
+            // Düşüneceğini Belirtti") goes on only as a headline: running text after the page
+            // break is a paragraph of its own.
+            let headline = |unit: &Unit| is_headline(unit.lines.iter().map(|&l| lines[l].text));
+            if j > start && headline(&units[i]) && !is_headline(std::iter::once(lines[units[j].lines[0]].text)) {
+                j = start;
+            }
         }
         if j > start {
             for unit in &mut units[start..j] {
@@ -687,6 +694,22 @@ fn is_title_case(text: &str) -> bool {
     long.len() >= 2 && capitalised * 10 >= long.len() * 7
 }
 
+/// A title in title case over one or more lines, however long: at least three words of four
+/// letters or more, four in five of them capitalised (a sentence running across lines has
+/// lower-case words, even one full of names).
+fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for word in lines.flat_map(str::split_whitespace) {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else { continue };
+        if letters.count() >= 3 {
+            long += 1;
+            capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    long >= 3 && capitalised * 5 >= long * 4
+}
+
 /// Section names of Turkish papers, compared by [`match_key`].
 const TURKISH_HEADINGS: &[&str] = &[
     "oz",
@@ -887,6 +910,26 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].0, Kind::Body);
         assert!(got[0].1.ends_with("THANK YOU FOR STANDING UP TO THE MOB.\""), "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_before_a_page_break_ends_there_unless_the_title_goes_on() {
+        let page = "\n\n57\n\nJournal of Applied Studies 11 (2018)\n\n ";
+        let before = "Ancak bu istek, halihazırda İşçi Partisi'nin tamamı tarafından des-\nteklenmiyor. Yeşiller Partisi, 2017 genel seçimleri kampanyasında\nhaftada dört gün çalışma vaadinde bulunmuştu ve bu vaat, seçmenlerin\nbüyük bölümünden destek gördü.\n\n";
+        let ended = format!(
+            "{before}Massachusetts Senatörü Elizabeth Warren, 2020 Başkanlık Yarışında\nAday Olma Konusunu \"Etraflıca\" Düşüneceğini Belirtti\n{page}McDonnell, gücü kamu hizmetleri firmalarındaki yöneticilerden geri\nalmaya kararlı olduğunu belirtti.\n"
+        );
+        let got = texts(&ended);
+        let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(body.len(), 3, "{got:?}");
+        assert!(body[1].ends_with("Düşüneceğini Belirtti") && body[2].starts_with("McDonnell"), "{got:?}");
+        let cut = format!(
+            "{before}Massachusetts Senatörü Elizabeth Warren, 2020 Başkanlık Yarışında{page}Aday Olma Konusunu \"Etraflıca\" Düşüneceğini Belirtti Massachusetts\nSenatörü Elizabeth Warren cumartesi günü aday olmayı düşüneceğini\nsöyledi.\n"
+        );
+        let got = texts(&cut);
+        let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(body.len(), 2, "{got:?}");
+        assert!(body[1].contains("Yarışında Aday Olma"), "{got:?}");
     }
 
     #[test]
