@@ -146,7 +146,9 @@ pub fn evidence(text: &str) -> Evidence {
         // The part after an apostrophe is a suffix ("Pakistan’ın"); before it, every part of
         // a compound may be a name ("Nagorno-Karabakh").
         let (head, suffix) = token.split_at(token.find(['’', '\'']).unwrap_or(token.len()));
+        let after_word = head.chars().any(char::is_alphabetic);
         let parts = [(head, true), (suffix, false)];
+        let mut first_after = true;
         for (run, in_head) in parts
             .into_iter()
             .flat_map(|(part, in_head)| part.split(|c: char| !c.is_alphabetic()).map(move |r| (r, in_head)))
@@ -158,6 +160,12 @@ pub fn evidence(text: &str) -> Evidence {
             let [tr, en] = model.word_logp(&form);
             // A soft cap: one word cannot decide alone, and two opposite words do not tie.
             let mut llr = WORD_CAP * ((tr - en) / WORD_CAP).tanh();
+            // English writes little after an apostrophe that ends a word ("'s", "n't", "'ll");
+            // Turkish writes every case ending of a name there ("Sunderland'in", "Ross'tan"),
+            // some of which are English words to the models.
+            if !in_head && std::mem::take(&mut first_after) && after_word && is_turkish_ending(run) {
+                llr = llr.max(SUFFIX_EVIDENCE);
+            }
             // A capitalised word that neither word model knows is most likely a name ("Shkurti",
             // "Karabakh", "Madiha"), even at the start of a sentence: it says little about the
             // running text. A known word in a title ("War", "Relations") counts for half, the
@@ -179,6 +187,16 @@ pub fn evidence(text: &str) -> Evidence {
         }
     }
     ev
+}
+
+/// Evidence of Turkish (nats) in a word ending written after an apostrophe, at least.
+const SUFFIX_EVIDENCE: f64 = 4.0;
+
+/// A lower-case ending after an apostrophe that English does not write there: not a clitic
+/// ("'s", "'t", "'re", "'ve", "'ll", "'d", "'m") nor "o'clock", "y'all", "rock 'n' roll".
+fn is_turkish_ending(run: &str) -> bool {
+    const ENGLISH: &[&str] = &["s", "t", "re", "ve", "ll", "d", "m", "em", "n", "clock", "all"];
+    run.chars().next().is_some_and(char::is_lowercase) && !ENGLISH.contains(&run)
 }
 
 fn is_link(token: &str) -> bool {
@@ -245,6 +263,17 @@ mod tests {
         assert!(whole.abs() < WEAK / 2.0, "{whole}");
         // After an apostrophe a suffix, counted in full.
         assert_eq!(detect("Karabakh’taki Savaşı").lang, Label::Tr);
+    }
+
+    #[test]
+    fn case_endings_after_names_are_turkish_even_when_english_words() {
+        // "in", "tan" are English words to the models; after an apostrophe they are endings.
+        let text = "Sunderland'in Ross'tan önceki teknik direktörleri arasında Dick Advocaat, David Moyes, Sam Allardyce, Martin O'Neill, Roy Keane, Gus Poyet ve Paulo Di Canio var.";
+        assert_eq!(detect(text).lang, Label::Tr);
+        assert!(evidence("Sunderland'in").llr > 0.0);
+        // English clitics stay English.
+        assert!(evidence("Sunderland's").llr < 0.0);
+        assert_eq!(detect("They're saying it's Ross's and they'll keep it").lang, Label::En);
     }
 
     #[test]
