@@ -657,7 +657,7 @@ const CLOSING: [char; 7] = ['"', '”', '’', '\'', ')', ']', '»'];
 
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches(CLOSING);
-    t.ends_with(['.', '!', '?', ':', '…'])
+    t.ends_with(['.', '!', '?', ':', '…']) && !crate::sentences::ends_with_title(t)
 }
 
 fn starts_sentence(text: &str) -> bool {
@@ -695,8 +695,8 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// A title in title case over one or more lines, however long: at least three words of four
-/// letters or more, four in five of them capitalised (a sentence running across lines has
-/// lower-case words, even one full of names).
+/// letters or more, all of them capitalised (a sentence running across lines has lower-case
+/// words, even one full of names: "Pelosi, Kavanaugh'un Ekonomik Sağlık Bakım Yasası veya").
 fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let (mut long, mut capitalised) = (0, 0);
     for word in lines.flat_map(str::split_whitespace) {
@@ -707,7 +707,7 @@ fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
             capitalised += usize::from(first.is_uppercase());
         }
     }
-    long >= 3 && capitalised * 5 >= long * 4
+    long >= 3 && capitalised == long
 }
 
 /// Section names of Turkish papers, compared by [`match_key`].
@@ -930,6 +930,16 @@ mod tests {
         let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
         assert_eq!(body.len(), 2, "{got:?}");
         assert!(body[1].contains("Yarışında Aday Olma"), "{got:?}");
+    }
+
+    #[test]
+    fn a_page_break_after_a_title_abbreviation_goes_on() {
+        let input = "Kavanaugh şu anda D.C. Temyiz Mahkemesi'nde bir yargıç olarak görev yapıyor ve\nPelosi, Kavanaugh'un Ekonomik Sağlık Bakım Yasası veya Roe v.\n\n108\n\nJournal of Applied Studies 19 (2019)\n\n Wade'e karşı vereceği potansiyel hükümler konusunda endişe ettiğini ekledi.\n";
+        let got = texts(input);
+        assert!(
+            got[0].1.ends_with("Roe v. Wade'e karşı vereceği potansiyel hükümler konusunda endişe ettiğini ekledi."),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -16,8 +16,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "no.", "nos.", "vol.", "vols.", "pp.", "p.", "ch.",
     "fig.", "figs.", "ed.", "eds.", "cf.", "e.g.", "i.e.", "al.", "vs.", "approx.", "dept.", "gen.", "gov.", "capt.",
     "col.", "lt.", "sgt.", "rev.", "inc.", "ltd.", "co.", "corp.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
-    "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "u.n.", "a.m.", "p.m.", "mt.",
-    // Turkish
+    "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "u.s.", "u.k.", "u.n.", "a.m.", "p.m.", "mt.", "v.", "sen.",
+    "sens.", "rep.", "reps.", // Turkish
     "vb.", "vd.", "bkz.", "örn.", "yy.", "yrd.", "doç.", "av.", "s.", "sf.", "çev.", "haz.", "bşk.", "gen.", "alb.",
     "mah.", "cad.", "sok.", "hz.", "m.ö.", "m.s.", "t.c.", "a.ş.",
 ];
@@ -92,6 +92,22 @@ fn split_before_numbers<'a>(segment: &'a str, out: &mut Vec<&'a str>) {
         }
     }
     out.push(&segment[start..]);
+}
+
+/// Abbreviations that stand before what they qualify, so never end a sentence: titles before
+/// a name ("Dr.", "Sen.", "Yrd. Doç."), "v." in "Roe v. Wade", "No." before a number.
+const NEVER_FINAL: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "mt.", "gen.", "gov.", "capt.", "col.", "lt.", "sgt.", "rev.", "sen.",
+    "sens.", "rep.", "reps.", "v.", "vs.", "no.", "nos.", "vol.", "pp.", "fig.", "figs.", "cf.", "e.g.", "i.e.",
+    "yrd.", "doç.", "bkz.", "örn.", "hz.",
+];
+
+/// Whether `text` ends with an abbreviation that never ends a sentence ("… Roe v."): a line
+/// ending so goes on, whatever follows it.
+pub fn ends_with_title(text: &str) -> bool {
+    let last = text.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = last.trim_start_matches(['(', '[', '"', '“', '‘', '\'']);
+    NEVER_FINAL.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether a segment's final full stop belongs to an abbreviation, an initial or an ordinal, so
