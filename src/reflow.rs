@@ -237,10 +237,12 @@ fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
 
 /// A line that starts the document, or follows two or more blank lines (the wider gap that sets
 /// off a section in text without other heading marks): "A joint military exercise between
-/// Turkey and Pakistan".
+/// Turkey and Pakistan". The gap after a page number and a running header is the page break's,
+/// not a section's.
 fn opens_section(lines: &[Line], unit: &Unit) -> bool {
     let i = unit.lines[0];
-    i == 0 || lines[i].no - lines[i - 1].no >= 3
+    let after_page_number = (1..=2).any(|k| i >= k && is_page_number(lines[i - k].text));
+    i == 0 || (lines[i].no - lines[i - 1].no >= 3 && !after_page_number)
 }
 
 fn is_own_block(lines: &[Line], unit: &Unit) -> bool {
@@ -940,6 +942,14 @@ mod tests {
             got[0].1.ends_with("Roe v. Wade'e karşı vereceği potansiyel hükümler konusunda endişe ettiğini ekledi."),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_question_at_the_top_of_a_page_is_no_section_heading() {
+        let input = "Ara seçimlere sadece beş hafta kaldı ve Cumhuriyetçiler kendilerinden bekle-\nndiği gibi koltuk kaybederse bu onay süreci çok daha zorlaşacak ve uzayacak.\n\n191\n\nJournal of Applied Studies 17 (2020)\n\n \nFBI raporunu hazırladıktan sonra ne olacak?\n\nŞu anda 51 Cumhuriyetçi ve 49 Demokratın koltuklarını doldurduğu Senato'da\nbir oylama gerçekleşecek.\n";
+        let got = texts(input);
+        let question = got.iter().find(|(_, t)| t.starts_with("FBI")).expect("the question is a paragraph");
+        assert_eq!(question.0, Kind::Body, "{got:?}");
     }
 
     #[test]
