@@ -1259,6 +1259,10 @@ mod tests {
         let tr = concepts("Otobüs bir köpek gördü", true);
         let en = concepts("The bus saw a dog", false);
         assert!(["bus", "dog"].iter().all(|c| tr.contains(c) && en.contains(c)), "{tr:?} {en:?}");
+        // Through Polish (WikDict): askeri/military, uçak/aircraft, yardım/aid.
+        let tr = concepts("Askeri uçak bölgeye yardım getiriyor", true);
+        let en = concepts("Military aircraft are bringing in aid", false);
+        assert!(["milit", "aircr", "aid"].iter().all(|c| tr.contains(c) && en.contains(c)), "{tr:?} {en:?}");
     }
 
     #[test]
