@@ -72,7 +72,8 @@ pub struct AlignConfig {
     /// Further log prior of a 1-2 or 2-1 bead relative to 1-1.
     pub merge_penalty: f64,
     /// Further penalty for a 1-2 or 2-1 bead when one of the joined paragraphs has anchors of
-    /// its own but shares none with the other side (likely a neighbour left untranslated).
+    /// its own but shares none with the other side that the other joined paragraph does not
+    /// share too (likely a neighbour left untranslated).
     pub stray_penalty: f64,
     /// Anchor weight from which a joined paragraph sharing none of it counts as a stray.
     pub stray_mass: f64,
@@ -120,7 +121,7 @@ impl Default for AlignConfig {
             anchor_baseline: 0.05,
             pair_prior: -1.0,
             merge_penalty: 0.75,
-            stray_penalty: 2.0,
+            stray_penalty: 3.0,
             stray_mass: 2.0,
             sentence_skip: 0.5,
             low_overlap_anchors: 40,
@@ -810,12 +811,21 @@ impl Features {
     }
 
     /// A bead that joins two paragraphs on one side should find each of them in the other side:
-    /// a member with anchors of its own and none shared is more likely a neighbour the
-    /// translation left out. Returns the penalty (0 or `cfg.stray_penalty`).
+    /// a member with anchors of its own and none shared — beyond those its sibling shares too —
+    /// is more likely a neighbour the translation left out. Returns the penalty (0 or
+    /// `cfg.stray_penalty`).
     fn stray_member(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
-        let shares = |member: &[u32], other: &[Vec<u32>]| other.iter().any(|o| intersect(member, o).next().is_some());
+        // Only what the member adds counts: news paragraphs repeat the story's names, and a
+        // neighbour sharing just those with the other side brings nothing of its own.
+        let shares = |member: &[u32], sibling: &[u32], other: &[Vec<u32>]| {
+            other.iter().any(|o| intersect(member, o).any(|a| sibling.binary_search(&a).is_err()))
+        };
         let stray = |side: &[Vec<u32>], mass: &[f64], range: &std::ops::Range<usize>, other: &[Vec<u32>]| {
-            range.len() > 1 && range.clone().any(|k| mass[k] >= cfg.stray_mass && !shares(&side[k], other))
+            range.len() > 1
+                && range.clone().any(|k| {
+                    let sibling = if k == range.start { range.start + 1 } else { range.start };
+                    mass[k] >= cfg.stray_mass && !shares(&side[k], &side[sibling], other)
+                })
         };
         let (a, b) = (&self.tr_anchors[tr.clone()], &self.en_anchors[en.clone()]);
         if stray(&self.tr_anchors, &self.tr_mass, tr, b) || stray(&self.en_anchors, &self.en_mass, en, a) {
@@ -1334,6 +1344,26 @@ mod tests {
         assert!((gap - strict.stray_penalty).abs() < 1e-9, "{gap}");
         let beads = align(&tr, &[en[0], en[2]], &AlignConfig { min_side_chars: 0, ..strict });
         assert_eq!(beads.iter().map(|b| b.en.clone()).collect::<Vec<_>>(), vec![vec![10]], "{beads:?}");
+    }
+
+    #[test]
+    fn a_neighbour_sharing_only_the_storys_names_is_a_stray() {
+        let tr = [
+            para(1, "Kavanaugh perşembe günü Senato Yargı Komitesi önünde ifade verdi ve suçlamaları reddetti."),
+            para(2, "Kavanaugh perşembe günü ifade verdi; Trump, Batı Virginia'daki mitingde Kavanaugh'u övdü."),
+        ];
+        let en = [
+            para(10, "Kavanaugh testified before the Senate Judiciary Committee on Thursday and denied the claims."),
+            para(11, "Trump praised Kavanaugh at a rally in West Virginia on Saturday evening."),
+        ];
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let cfg = AlignConfig::default();
+        let features = Features::new(&tr, &en, &cfg);
+        // Paragraph 11 shares "Kavanaugh" with the first Turkish paragraph, but so does 10:
+        // it adds nothing of its own there.
+        assert_eq!(features.stray_member(&(0..1), &(0..2), &cfg), cfg.stray_penalty);
+        // The second Turkish paragraph has Trump and Virginia too: 11 belongs.
+        assert_eq!(features.stray_member(&(1..2), &(0..2), &cfg), 0.0);
     }
 
     #[test]
