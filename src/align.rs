@@ -595,16 +595,21 @@ impl Features {
         };
         // Dictionary concepts get ids of their own, after a `~` that no anchor key starts with.
         let mut concept_ids: HashMap<&'static str, u32> = HashMap::new();
-        let mut side = |paras: &[&Paragraph], turkish: bool| -> Vec<Vec<u32>> {
+        // Each paragraph's anchors, and how many there are counting a dictionary word once
+        // (it may have several English stems).
+        let mut side = |paras: &[&Paragraph], turkish: bool| -> (Vec<Vec<u32>>, Vec<usize>) {
             paras
                 .iter()
                 .map(|p| {
                     let mut v: Vec<u32> =
                         anchors(&p.text, &lowercase).into_iter().map(|(k, kind)| intern(k, kind)).collect();
-                    let (concepts, cognates) = word_anchors(&p.text, turkish);
+                    let (concepts, cognates, words) = word_anchors(&p.text, turkish);
                     for cognate in cognates {
                         v.push(intern(cognate, AnchorKind::Cognate));
                     }
+                    v.sort_unstable();
+                    v.dedup();
+                    let count = v.len() + words;
                     for concept in concepts {
                         let id = match concept_ids.get(concept) {
                             Some(&id) => id,
@@ -618,12 +623,12 @@ impl Features {
                     }
                     v.sort_unstable();
                     v.dedup();
-                    v
+                    (v, count)
                 })
-                .collect()
+                .unzip()
         };
-        let tr_anchors = side(tr, true);
-        let en_anchors = side(en, false);
+        let (tr_anchors, tr_count) = side(tr, true);
+        let (en_anchors, en_count) = side(en, false);
         let mut df_tr = vec![0u32; kinds.len()];
         let mut df_en = vec![0u32; kinds.len()];
         for a in tr_anchors.iter().flatten() {
@@ -659,8 +664,6 @@ impl Features {
                 .collect()
         };
         let (tr_mass, en_mass) = (mass(&tr_anchors), mass(&en_anchors));
-        let count = |lists: &[Vec<u32>]| -> Vec<usize> { lists.iter().map(Vec::len).collect() };
-        let (tr_count, en_count) = (count(&tr_anchors), count(&en_anchors));
         let (tr_next_common, en_next_common) = (next_common(&tr_anchors), next_common(&en_anchors));
         let two_sided = |lists: Vec<Vec<u32>>| -> Vec<Vec<u32>> {
             lists
@@ -1102,21 +1105,29 @@ static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(||
 /// The dictionary concepts and the cognate keys of a text, from one pass over its words (both
 /// read the word's [`match_key`]): dictionary concepts as English stems ("hükümet" and
 /// "government" are both `gover`).
-fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<String>) {
+fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<String>, usize) {
     let (tr_en, en) = &*DICTIONARY;
     let mut buf = String::with_capacity(16);
     let mut letters: Vec<char> = Vec::with_capacity(16);
     let (mut concepts, mut cognates) = (Vec::new(), Vec::new());
+    // Each dictionary word once, by its first English stem.
+    let mut words: Vec<&'static str> = Vec::new();
     for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.chars().nth(2).is_none() {
             continue;
         }
         crate::casing::match_key_prefix_into(word, 12, &mut buf);
         let stem = &buf[..buf.char_indices().nth(5).map_or(buf.len(), |(i, _)| i)];
-        if turkish {
-            concepts.extend(tr_en.get(stem).into_iter().flatten().copied());
+        let found: &[&'static str] = if turkish {
+            tr_en.get(stem).map_or(&[], Vec::as_slice)
         } else {
-            concepts.extend(en.get(stem).copied());
+            en.get(stem).map_or(&[], std::slice::from_ref)
+        };
+        if let Some(&first) = found.first() {
+            if !words.contains(&first) {
+                words.push(first);
+            }
+            concepts.extend_from_slice(found);
         }
         if word.chars().nth(4).is_some() {
             letters.clear();
@@ -1124,7 +1135,7 @@ fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<String>) {
             cognates.extend(cognate_key(&letters));
         }
     }
-    (concepts, cognates)
+    (concepts, cognates, words.len())
 }
 
 /// The cognate key of a word: loanwords and names keep their consonants across the two
@@ -1273,6 +1284,21 @@ mod tests {
         let tr = concepts("Askeri uçak bölgeye yardım getiriyor", true);
         let en = concepts("Military aircraft are bringing in aid", false);
         assert!(["milit", "aircr", "aid"].iter().all(|c| tr.contains(c) && en.contains(c)), "{tr:?} {en:?}");
+    }
+
+    #[test]
+    fn a_dictionary_word_counts_once_among_a_paragraphs_anchors() {
+        // "hata", "durum", "teknik" have several English stems each; the unrelated-paragraph
+        // evidence counts anchors, and a short sentence must not look like a long one.
+        let text = "Ancak teknik bir hata değilmiş düzenlemelerle ilgili bir durummuş.";
+        let (concepts, _, words) = word_anchors(text, true);
+        assert!(concepts.len() > 2 * words && words <= 8, "{concepts:?} {words}");
+        let (tr, en) = ([para(1, text)], [para(2, "But it wasn't, it was a governmental issue.")]);
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let cfg = AlignConfig::default();
+        let features = Features::new(&tr, &en, &cfg);
+        let anchors = features.tr_count[0] + features.en_count[0];
+        assert!(anchors < cfg.low_overlap_anchors, "{anchors}");
     }
 
     #[test]
