@@ -220,6 +220,9 @@ fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
             || is_all_caps(&text)
             || is_numbered_heading(&text)
             || (standalone && !reaches_margin && is_title_case(&text))
+            // A title wrapped over two or three lines: "Yüzlerce Göçmen Çocuk Sessizce Teksas
+            // Sınırındaki Bir" / "Çadır Kampına Taşındı".
+            || (unit.lines.len() > 1 && is_headline(unit.lines.iter().map(|&l| lines[l].text)))
             || (standalone
                 && !reaches_margin
                 && opens_section(lines, unit)
@@ -922,9 +925,10 @@ mod tests {
             "{before}Massachusetts Senatörü Elizabeth Warren, 2020 Başkanlık Yarışında\nAday Olma Konusunu \"Etraflıca\" Düşüneceğini Belirtti\n{page}McDonnell, gücü kamu hizmetleri firmalarındaki yöneticilerden geri\nalmaya kararlı olduğunu belirtti.\n"
         );
         let got = texts(&ended);
-        let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
-        assert_eq!(body.len(), 3, "{got:?}");
-        assert!(body[1].ends_with("Düşüneceğini Belirtti") && body[2].starts_with("McDonnell"), "{got:?}");
+        let text: Vec<&str> =
+            got.iter().filter(|(k, _)| matches!(k, Kind::Body | Kind::Heading)).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(text.len(), 4, "{got:?}");
+        assert!(text[1].ends_with("Düşüneceğini Belirtti") && text[3].starts_with("McDonnell"), "{got:?}");
         let cut = format!(
             "{before}Massachusetts Senatörü Elizabeth Warren, 2020 Başkanlık Yarışında{page}Aday Olma Konusunu \"Etraflıca\" Düşüneceğini Belirtti Massachusetts\nSenatörü Elizabeth Warren cumartesi günü aday olmayı düşüneceğini\nsöyledi.\n"
         );
@@ -950,6 +954,13 @@ mod tests {
         let got = texts(input);
         let question = got.iter().find(|(_, t)| t.starts_with("FBI")).expect("the question is a paragraph");
         assert_eq!(question.0, Kind::Body, "{got:?}");
+    }
+
+    #[test]
+    fn a_title_wrapped_over_two_lines_is_a_heading() {
+        let input = "Golü o anda attığı için şanslıyız dedi ve maçın ilk yarısında takımını\ntek başına taşıyan oyuncuyu uzun uzun övdü.\n\nYüzlerce Göçmen Çocuk Sessizce Teksas Sınırındaki Bir Çadır Kampına\nTaşındı\n\nAncak Gök Mavilere Premier League mücadelesinde ilk avantajı kazandıran\nSterling oldu.\n";
+        let kinds: Vec<Kind> = texts(input).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, [Kind::Body, Kind::Heading, Kind::Body]);
     }
 
     #[test]
