@@ -135,6 +135,12 @@ struct Layout {
     /// True when the text is not wrapped at all: one paragraph per line (web pages, `.txt`
     /// exports). Then every line break ends a paragraph.
     unwrapped: bool,
+    /// The longest line broken mid-sentence: how many characters fit on a line.
+    fill: usize,
+    /// True when wrapped paragraphs follow each other without a blank line between them: then
+    /// a line that stops before the next line's first word would have filled it ends a
+    /// paragraph.
+    unseparated: bool,
 }
 
 impl Layout {
@@ -148,7 +154,19 @@ impl Layout {
         let mid_sentence = followed.iter().filter(|l| !ends_sentence(l.text)).count();
         let unwrapped =
             if followed.len() >= 3 { mid_sentence * 2 < followed.len() } else { lengths[lengths.len() / 2] > 140 };
-        Layout { width, unwrapped }
+        // Paragraphs set off by blank lines leave no sentence end inside a block of lines that
+        // stops before the next word would have filled it (real PDFs, set in proportional type,
+        // a few in a hundred); text without blank lines between paragraphs has one every few
+        // lines.
+        // The widest line broken mid-sentence: what fits on a line.
+        let fill =
+            followed.iter().filter(|l| !ends_sentence(l.text)).map(|l| l.text.chars().count()).max().unwrap_or(0);
+        let fitting_ends = lines
+            .windows(2)
+            .filter(|w| w[1].no == w[0].no + 1 && ends_sentence(w[0].text) && ends_short(&w[0], &w[1], fill))
+            .count();
+        let unseparated = !unwrapped && followed.len() >= 8 && fitting_ends > 0 && fitting_ends * 20 >= followed.len();
+        Layout { width, fill, unwrapped, unseparated }
     }
 }
 
@@ -198,7 +216,20 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
     // A sentence that ends well before the right margin ends its paragraph, even when the
     // next paragraph follows without a blank line (often on a new page).
     let short = a.text.chars().count() * 10 < layout.width * 7;
-    short && ends_sentence(a.text) && starts_sentence(b.text)
+    if short && ends_sentence(a.text) && starts_sentence(b.text) {
+        return true;
+    }
+    // Without blank lines between paragraphs: the next line's first word would have fitted on
+    // this one, so the line was ended on purpose. (Only there: proportional fonts make the
+    // count of characters on a full line vary, and blank lines say more.)
+    layout.unseparated && ends_short(a, b, layout.fill)
+}
+
+/// Whether line `b` starts a sentence whose first word would have fitted at the end of line `a`
+/// within `fill` characters: `a` was ended on purpose.
+fn ends_short(a: &Line, b: &Line, fill: usize) -> bool {
+    let first_word = b.text.split_whitespace().next().map_or(0, |w| w.chars().count());
+    starts_sentence(b.text) && a.text.chars().count() + 1 + first_word <= fill
 }
 
 fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
@@ -961,6 +992,19 @@ mod tests {
         let input = "Golü o anda attığı için şanslıyız dedi ve maçın ilk yarısında takımını\ntek başına taşıyan oyuncuyu uzun uzun övdü.\n\nYüzlerce Göçmen Çocuk Sessizce Teksas Sınırındaki Bir Çadır Kampına\nTaşındı\n\nAncak Gök Mavilere Premier League mücadelesinde ilk avantajı kazandıran\nSterling oldu.\n";
         let kinds: Vec<Kind> = texts(input).into_iter().map(|(k, _)| k).collect();
         assert_eq!(kinds, [Kind::Body, Kind::Heading, Kind::Body]);
+    }
+
+    #[test]
+    fn without_blank_lines_a_paragraph_ends_where_the_next_word_would_have_fitted() {
+        // Wrapped at 70 characters; "Beyzbol …" (55) and "Moyes, …" (49) end their paragraphs
+        // with room for the next line's first word.
+        let input = "Ross, BBC İskoçya'nın Sportsound'una, \"Ülkemde futbol oynamak istedim.\nBeyzbol şapkası aldım, o kadar,\" diye konuştu ve güldü.\nSunderland'in önceki teknik direktörleri arasında Dick Advocaat, David\nMoyes, Sam Allardyce, Roy Keane ve Gus Poyet var.\nGeçmişte Barnsley ve Ipswich Town'dan gelen teklifleri reddeden Alloa\nAthletic'in eski teknik direktörü, böyle büyük bir kulüpte çalışmaktan\nhiç çekinmediğini söyledi ve güldü.\nRoss ayrıca Alloa'yı küme düşmekten kurtarıp ligde üçüncü sıraya\ntaşıdı ve St. Mirren'ı şampiyonluğa götürdü.\n";
+        let got = texts(input);
+        let starts: Vec<&str> = got.iter().map(|(_, t)| t.split_whitespace().next().unwrap()).collect();
+        assert_eq!(starts, ["Ross,", "Sunderland'in", "Geçmişte", "Ross"], "{got:?}");
+        // With blank lines between paragraphs, lines inside one are never split that way.
+        let separated = input.replace(".\nSunderland", ".\n\nSunderland").replace(".\nRoss", ".\n\nRoss");
+        assert_eq!(texts(&separated).len(), 3, "{:?}", texts(&separated));
     }
 
     #[test]

@@ -69,6 +69,12 @@ fn paragraphs(doc: &ParallelDoc, rng: &mut Rng, group: bool) -> Vec<(String, Str
 
 /// Builds one paper from `doc`. `foreign` supplies a Turkish paragraph with no counterpart.
 pub fn build(doc: &ParallelDoc, seed: u64, group: bool, foreign: &str) -> Built {
+    build_with(doc, seed, group, foreign, true)
+}
+
+/// [`build`], with or without a blank line between paragraphs (some extractions set paragraphs
+/// off only by where their last line stops).
+pub fn build_with(doc: &ParallelDoc, seed: u64, group: bool, foreign: &str, blank_lines: bool) -> Built {
     let mut rng = Rng::new(seed);
     let paras = paragraphs(doc, &mut rng, group);
     let n = paras.len();
@@ -115,12 +121,15 @@ pub fn build(doc: &ParallelDoc, seed: u64, group: bool, foreign: &str) -> Built 
     let body: Vec<String> = paras.iter().map(|(_, en)| en.clone()).collect();
     let width = 64 + rng.below(16);
     let header = format!("Journal of Applied Studies {} ({})", 3 + rng.below(20), 2015 + rng.below(10));
-    let english = layout(&[("Abstract", &body[..])], width, Lang::En, &mut rng, &header);
-    let turkish = layout(&[("Genişletilmiş Özet", &summary[..])], width, Lang::Tr, &mut rng, &header);
+    let layout = |sections: &[(&str, &[String])], lang: Lang, rng: &mut Rng| {
+        layout(sections, width, lang, rng, &header, blank_lines)
+    };
+    let english = layout(&[("Abstract", &body[..])], Lang::En, &mut rng);
+    let turkish = layout(&[("Genişletilmiş Özet", &summary[..])], Lang::Tr, &mut rng);
     let one_file = if rng.chance(0.5) {
-        layout(&[("Abstract", &body[..]), ("Genişletilmiş Özet", &summary[..])], width, Lang::En, &mut rng, &header)
+        layout(&[("Abstract", &body[..]), ("Genişletilmiş Özet", &summary[..])], Lang::En, &mut rng)
     } else {
-        layout(&[("Genişletilmiş Özet", &summary[..]), ("Introduction", &body[..])], width, Lang::En, &mut rng, &header)
+        layout(&[("Genişletilmiş Özet", &summary[..]), ("Introduction", &body[..])], Lang::En, &mut rng)
     };
     Built { name: doc.name.clone(), one_file, tr_file: turkish, en_file: english, gold }
 }
@@ -144,7 +153,14 @@ fn split_sentences(text: &str) -> Vec<&str> {
 
 /// Sections with their paragraphs, wrapped and hyphenated, a running header and a page number
 /// every 42 lines, usually in the middle of a paragraph.
-fn layout(sections: &[(&str, &[String])], width: usize, lang: Lang, rng: &mut Rng, header: &str) -> String {
+fn layout(
+    sections: &[(&str, &[String])],
+    width: usize,
+    lang: Lang,
+    rng: &mut Rng,
+    header: &str,
+    blank_lines: bool,
+) -> String {
     let mut lines: Vec<String> = Vec::new();
     for (heading, paragraphs) in sections {
         lines.push(heading.to_string());
@@ -152,7 +168,9 @@ fn layout(sections: &[(&str, &[String])], width: usize, lang: Lang, rng: &mut Rn
         let lang = if *heading == "Genişletilmiş Özet" { Lang::Tr } else { lang };
         for p in paragraphs.iter() {
             lines.extend(pdfsim::wrap(p, width, lang).lines);
-            lines.push(String::new());
+            if blank_lines {
+                lines.push(String::new());
+            }
         }
     }
     let mut out = String::new();
