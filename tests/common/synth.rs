@@ -119,7 +119,9 @@ pub fn build_with(doc: &ParallelDoc, seed: u64, group: bool, foreign: &str, blan
         i += 1;
     }
     let body: Vec<String> = paras.iter().map(|(_, en)| en.clone()).collect();
-    let width = 64 + rng.below(16);
+    // Lines of 64–79 characters; `HIZALA_WIDTH` moves the narrowest (robustness runs of the
+    // eval tools: 40, 50, 90 and 120 give the same F1 within a point).
+    let width = std::env::var("HIZALA_WIDTH").ok().and_then(|v| v.parse().ok()).unwrap_or(64) + rng.below(16);
     let header = format!("Journal of Applied Studies {} ({})", 3 + rng.below(20), 2015 + rng.below(10));
     let layout = |sections: &[(&str, &[String])], lang: Lang, rng: &mut Rng| {
         layout(sections, width, lang, rng, &header, blank_lines)
