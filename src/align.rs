@@ -12,7 +12,7 @@
 //!   (NTREX-128, the development set; LibreOffice's help pages give 0.96), with a variance
 //!   that grows with length;
 //! - anchors that survive translation: numbers, capitalised names and acronyms folded with
-//!   [`match_key`] and stripped of Turkish suffixes after an apostrophe (`Pakistan’ın` →
+//!   [`match_key`](crate::casing::match_key) and stripped of Turkish suffixes after an apostrophe (`Pakistan’ın` →
 //!   `pakistan`), and a small glossary for names that change form (`Hindistan` → `india`,
 //!   `Eylül` → `september`), word translations learned from LibreOffice's bilingual help
 //!   pages, and cognates — loanwords and names spelt by their consonants (`teknik`/`technical`,
@@ -28,9 +28,48 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::casing::match_key;
 use crate::detect::{Detected, Label};
 use crate::reflow::{Kind, Paragraph};
+
+/// FxHash (the Firefox/rustc hash): the aligner interns tens of thousands of short keys per
+/// document, and SipHash's protection against chosen keys buys nothing there.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        for &byte in chunks.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// The default threshold of a reported pair, 0.60: where the evidence for a bead is even
 /// (log-likelihood ratio 0 under the calibration below). On the held-out FLORES papers it keeps
@@ -577,35 +616,45 @@ struct Features {
 
 impl Features {
     fn new(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Features {
-        let lowercase: HashSet<String> = tr
-            .iter()
-            .chain(en)
-            .flat_map(|p| p.text.split_whitespace())
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(|w| match_key(w.trim_matches(|c: char| !c.is_alphanumeric())))
-            .collect();
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut lowercase: HashSet<String, FxBuild> = HashSet::default();
+        let mut key = String::new();
+        for word in tr.iter().chain(en).flat_map(|p| p.text.split_whitespace()) {
+            if word.chars().next().is_some_and(char::is_lowercase) {
+                match_key_into(word.trim_matches(|c: char| !c.is_alphanumeric()), &mut key);
+                if !lowercase.contains(key.as_str()) {
+                    lowercase.insert(key.clone());
+                }
+            }
+        }
+        let mut ids: HashMap<String, u32, FxBuild> = HashMap::default();
+        let mut cognate_ids: HashMap<u32, u32, FxBuild> = HashMap::default();
         let mut kinds: Vec<AnchorKind> = Vec::new();
-        let mut intern = |key: String, kind: AnchorKind| -> u32 {
-            let next = ids.len() as u32;
-            *ids.entry(key).or_insert_with(|| {
+        let mut intern = |key: AnchorKey, kind: AnchorKind| -> u32 {
+            let next = kinds.len() as u32;
+            let id = match key {
+                AnchorKey::Text(text) => *ids.entry(text).or_insert(next),
+                AnchorKey::Cognate(sounds) => *cognate_ids.entry(sounds).or_insert(next),
+            };
+            if id == next {
                 kinds.push(kind);
-                next
-            })
+            }
+            id
         };
         // Dictionary concepts get ids of their own, after a `~` that no anchor key starts with.
-        let mut concept_ids: HashMap<&'static str, u32> = HashMap::new();
+        let mut concept_ids: HashMap<&'static str, u32, FxBuild> = HashMap::default();
         // Each paragraph's anchors, and how many there are counting a dictionary word once
         // (it may have several English stems).
         let mut side = |paras: &[&Paragraph], turkish: bool| -> (Vec<Vec<u32>>, Vec<usize>) {
             paras
                 .iter()
                 .map(|p| {
-                    let mut v: Vec<u32> =
-                        anchors(&p.text, &lowercase).into_iter().map(|(k, kind)| intern(k, kind)).collect();
+                    let mut v: Vec<u32> = anchors(&p.text, &lowercase)
+                        .into_iter()
+                        .map(|(k, kind)| intern(AnchorKey::Text(k), kind))
+                        .collect();
                     let (concepts, cognates, words) = word_anchors(&p.text, turkish);
                     for cognate in cognates {
-                        v.push(intern(cognate, AnchorKind::Cognate));
+                        v.push(intern(AnchorKey::Cognate(cognate), AnchorKind::Cognate));
                     }
                     v.sort_unstable();
                     v.dedup();
@@ -614,7 +663,7 @@ impl Features {
                         let id = match concept_ids.get(concept) {
                             Some(&id) => id,
                             None => {
-                                let id = intern(format!("~{concept}"), AnchorKind::Concept);
+                                let id = intern(AnchorKey::Text(format!("~{concept}")), AnchorKind::Concept);
                                 concept_ids.insert(concept, id);
                                 id
                             }
@@ -735,8 +784,14 @@ impl Features {
                     }
                 }
             }
-            touched.sort_by(|&a, &b| shared[b].total_cmp(&shared[a]).then(a.cmp(&b)));
-            out.extend(touched.iter().take(k).map(|&j| (i, j)));
+            // The k best (ties to the earlier paragraph): select them, then order those alone.
+            let order = |&a: &usize, &b: &usize| shared[b].total_cmp(&shared[a]).then(a.cmp(&b));
+            let best = k.min(touched.len());
+            if touched.len() > k {
+                touched.select_nth_unstable_by(k, order);
+            }
+            touched[..best].sort_by(order);
+            out.extend(touched[..best].iter().map(|&j| (i, j)));
             for &j in &touched {
                 shared[j] = 0.0;
             }
@@ -860,6 +915,21 @@ impl Features {
         let mass_a = Features::side_mass(&self.tr_mass, &self.tr_next_common, tr);
         let mass_b = Features::side_mass(&self.en_mass, &self.en_next_common, en);
         let mut shared = 0.0;
+        if tr.len() == 1 && en.len() == 1 {
+            // Most cells: two sorted lists, walked together.
+            let (a, b) = (&self.tr_anchors[tr.start], &self.en_anchors[en.start]);
+            let (mut p, mut q) = (0, 0);
+            while p < a.len() && q < b.len() {
+                let (x, y) = (a[p], b[q]);
+                if x == y {
+                    shared += self.weights[x as usize];
+                }
+                p += usize::from(x <= y);
+                q += usize::from(y <= x);
+            }
+            let total = mass_a + mass_b;
+            return if total == 0.0 { (0.0, 0.0) } else { (2.0 * shared / total, total) };
+        }
         let mut x = Merged::new(&self.tr_anchors[tr.clone()]);
         let mut y = Merged::new(&self.en_anchors[en.clone()]);
         let (mut next_a, mut next_b) = (x.next(), y.next());
@@ -1015,7 +1085,7 @@ fn normal_pdf(x: f64) -> f64 {
     (-(x * x) / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt()
 }
 
-/// Turkish names that change form in English, by [`match_key`] of the Turkish stem.
+/// Turkish names that change form in English, by [`match_key`](crate::casing::match_key) of the Turkish stem.
 const GLOSSARY: &[(&str, &str)] = &[
     ("afganistan", "afghanistan"),
     ("almanya", "germany"),
@@ -1053,12 +1123,12 @@ const GLOSSARY: &[(&str, &str)] = &[
     ("aralik", "december"),
 ];
 
-/// Turkish names by [`match_key`] → English: [`GLOSSARY`] first, then the single-word names of
+/// Turkish names by [`match_key`](crate::casing::match_key) → English: [`GLOSSARY`] first, then the single-word names of
 /// countries, territories, languages, cities ("Londra") and subdivisions ("İskoçya") of Unicode
 /// CLDR (`src/lexicon/names.tsv`, derived by `scripts/derive_lexicon.py`; "Özbekçe" also gives
 /// the stem "özbek").
-static NAMES: std::sync::LazyLock<HashMap<&'static str, &'static str>> = std::sync::LazyLock::new(|| {
-    let mut names: HashMap<&str, &str> =
+static NAMES: std::sync::LazyLock<HashMap<&'static str, &'static str, FxBuild>> = std::sync::LazyLock::new(|| {
+    let mut names: HashMap<&str, &str, FxBuild> =
         include_str!("lexicon/names.tsv").lines().filter_map(|l| l.split_once('\t')).collect();
     names.extend(GLOSSARY.iter().copied());
     names
@@ -1081,17 +1151,17 @@ fn english_name(key: &str) -> Option<&'static str> {
 }
 
 /// Turkish stems with their English stems, and every English stem the dictionary knows.
-type Dictionary = (HashMap<&'static str, Vec<&'static str>>, HashSet<&'static str>);
+type Dictionary = (HashMap<&'static str, Vec<&'static str>, FxBuild>, HashSet<&'static str, FxBuild>);
 
 /// Word translations learned from LibreOffice's help pages, aligned paragraph by paragraph in
 /// English and Turkish, the one-word emoji names of Unicode CLDR ("otobüs"/"bus") and the
 /// translations of one sense of a Polish word in WikDict's Polish–Turkish and Polish–English
 /// dictionaries ("samolot": uçak/aircraft; `src/lexicon/wikdict.tsv`, CC-BY-SA 3.0)
 /// (`scripts/derive_lexicon.py`; no evaluation text is read): Turkish stem → its English stems,
-/// stems being the first five letters of [`match_key`].
+/// stems being the first five letters of [`match_key`](crate::casing::match_key).
 static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(|| {
-    let mut tr_en: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut en = HashSet::new();
+    let mut tr_en: HashMap<&str, Vec<&str>, FxBuild> = HashMap::default();
+    let mut en = HashSet::default();
     for line in include_str!("lexicon/dictionary.tsv").lines().chain(include_str!("lexicon/wikdict.tsv").lines()) {
         let mut cols = line.split('\t');
         if let (Some(t), Some(e)) = (cols.next(), cols.next()) {
@@ -1103,29 +1173,30 @@ static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(||
 });
 
 /// The dictionary concepts and the cognate keys of a text, from one pass over its words (both
-/// read the word's [`match_key`]): dictionary concepts as English stems ("hükümet" and
-/// "government" are both `gover`).
-fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<String>, usize) {
+/// read the word's [`match_key`](crate::casing::match_key)): dictionary concepts as English stems ("hükümet" and
+/// "government" are both `gover`); and how many different dictionary words gave concepts (a
+/// Turkish word may give several).
+fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<u32>, usize) {
     let (tr_en, en) = &*DICTIONARY;
     let mut buf = String::with_capacity(16);
     let mut letters: Vec<char> = Vec::with_capacity(16);
     let (mut concepts, mut cognates) = (Vec::new(), Vec::new());
-    // Each dictionary word once, by its first English stem.
-    let mut words: Vec<&'static str> = Vec::new();
+    // Each dictionary word once, by its entry (the address of its key).
+    let mut words: Vec<*const u8> = Vec::new();
     for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.chars().nth(2).is_none() {
             continue;
         }
         crate::casing::match_key_prefix_into(word, 12, &mut buf);
         let stem = &buf[..buf.char_indices().nth(5).map_or(buf.len(), |(i, _)| i)];
-        let found: &[&'static str] = if turkish {
-            tr_en.get(stem).map_or(&[], Vec::as_slice)
+        let (entry, found): (Option<&'static str>, &[&'static str]) = if turkish {
+            tr_en.get_key_value(stem).map_or((None, &[]), |(k, v)| (Some(*k), v.as_slice()))
         } else {
-            en.get(stem).map_or(&[], std::slice::from_ref)
+            en.get(stem).map_or((None, &[]), |e| (Some(*e), std::slice::from_ref(e)))
         };
-        if let Some(&first) = found.first() {
-            if !words.contains(&first) {
-                words.push(first);
+        if let Some(entry) = entry {
+            if !words.contains(&entry.as_ptr()) {
+                words.push(entry.as_ptr());
             }
             concepts.extend_from_slice(found);
         }
@@ -1142,11 +1213,12 @@ fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<String>, u
 /// languages ("teknik"/"technical", "Teksas"/"Texas", "festivali"/"festival"). A key is the
 /// first letter (any vowel as `a`) and the next three consonants of the word spelt phonetically
 /// (`c` as `k` or `s`, `x` as `ks`, `w` as `v`, `z` as `s`, `h` dropped, doubled letters once);
-/// words too short for that prove nothing. `letters` is the word's [`match_key`].
-fn cognate_key(letters: &[char]) -> Option<String> {
+/// words too short for that prove nothing; the four sounds are ASCII letters, one byte each of
+/// the key. `letters` is the word's [`match_key`](crate::casing::match_key).
+fn cognate_key(letters: &[char]) -> Option<u32> {
     const SOUNDS: usize = 4;
-    let mut key = String::with_capacity(8);
-    key.push('≈');
+    // Four ASCII sounds, one byte each.
+    let mut key = 0u32;
     let mut count = 0;
     let mut last = ' ';
     for (k, &c) in letters.iter().enumerate() {
@@ -1168,13 +1240,25 @@ fn cognate_key(letters: &[char]) -> Option<String> {
         };
         for &sound in sounds {
             if sound != last && count < SOUNDS {
-                key.push(sound);
+                key = key << 8 | sound as u32;
                 count += 1;
             }
             last = sound;
         }
     }
     (count == SOUNDS).then_some(key)
+}
+
+/// A word's [`match_key`](crate::casing::match_key), written into `out` (cleared first).
+fn match_key_into(word: &str, out: &mut String) {
+    crate::casing::match_key_prefix_into(word, usize::MAX, out);
+}
+
+/// An anchor's key while a document's anchors are numbered: text (names, numbers, dictionary
+/// concepts after a `~`) or a cognate key's four sounds.
+enum AnchorKey {
+    Text(String),
+    Cognate(u32),
 }
 
 /// What an anchor is: its evidence is weighed by kind.
@@ -1189,8 +1273,9 @@ enum AnchorKind {
 
 /// The anchors of a text: (key, kind). `lowercase` holds words the document also writes
 /// in lower case; a capitalised one of those is a sentence start, not a name.
-fn anchors(text: &str, lowercase: &HashSet<String>) -> Vec<(String, AnchorKind)> {
+fn anchors<S: std::hash::BuildHasher>(text: &str, lowercase: &HashSet<String, S>) -> Vec<(String, AnchorKind)> {
     let mut out = Vec::new();
+    let mut key = String::new();
     for token in text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '/' | ',' | ';' | '"' | '“' | '”'))
     {
@@ -1208,11 +1293,11 @@ fn anchors(text: &str, lowercase: &HashSet<String>) -> Vec<(String, AnchorKind)>
         if !stem.chars().next().is_some_and(char::is_uppercase) || stem.chars().count() < 2 {
             continue;
         }
-        let key = match_key(stem);
-        if lowercase.contains(&key) {
+        match_key_into(stem, &mut key);
+        if lowercase.contains(key.as_str()) {
             continue;
         }
-        let key = english_name(&key).map(str::to_string).unwrap_or(key);
+        let key = english_name(&key).map_or_else(|| key.clone(), str::to_string);
         // "Türkiye" and "Turkey" are the same anchor; so are "Turkish"/"Türk".
         out.push((key, AnchorKind::Name));
     }

@@ -127,8 +127,17 @@ pub fn match_key_prefix_into(word: &str, n: usize, out: &mut String) {
     out.clear();
     let mut count = 0;
     for c in word.chars() {
+        // ASCII letters are most of any text, and their own key lowercased.
+        if c.is_ascii() {
+            if count == n {
+                return;
+            }
+            out.push(c.to_ascii_lowercase());
+            count += 1;
+            continue;
+        }
         let lowered = match c {
-            'I' | 'İ' => 'i'.to_lowercase(),
+            'İ' => 'i'.to_lowercase(),
             c => c.to_lowercase(),
         };
         for folded in lowered.filter_map(fold_letter) {
