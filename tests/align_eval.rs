@@ -209,11 +209,11 @@ fn held_out_flores_papers_without_blank_lines() {
 /// NTREX-128 papers are the development set of the aligner's constants (no lexicon is derived
 /// from them). News stories are harder than FLORES paragraphs: one story's paragraphs share
 /// their names and topic words, and many are a single short line. The 0.99 target is not
-/// reached here yet (0.98 on average over eight draws); the floor guards what is.
+/// reached here yet (0.986 on average over eight draws); the floor guards what is.
 #[test]
 fn ntrex_papers_align() {
     let (one, two) = evaluate("ntrex");
-    assert!(one.f1() >= 0.975 && two.f1() >= 0.975, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
+    assert!(one.f1() >= 0.98 && two.f1() >= 0.98, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
 }
 
 /// Sentences inside aligned pairs, on held-out FLORES-200 paragraphs: the corpus gives each
