@@ -719,21 +719,23 @@ fn is_all_caps(text: &str) -> bool {
 }
 
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > 12 {
+    if text.split_whitespace().count() > 12 {
         return false;
     }
-    let long: Vec<&str> =
-        words.iter().copied().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
-    let capitalised =
-        long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-    long.len() >= 2 && capitalised * 10 >= long.len() * 7
+    let (long, capitalised) = long_words(std::iter::once(text));
+    long >= 2 && capitalised * 10 >= long * 7
 }
 
 /// A title in title case over one or more lines, however long: at least three words of four
 /// letters or more, all of them capitalised (a sentence running across lines has lower-case
 /// words, even one full of names: "Pelosi, Kavanaugh'un Ekonomik Sağlık Bakım Yasası veya").
 fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let (long, capitalised) = long_words(lines);
+    long >= 3 && capitalised == long
+}
+
+/// How many words of four letters or more the lines hold, and how many of those are capitalised.
+fn long_words<'a>(lines: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let (mut long, mut capitalised) = (0, 0);
     for word in lines.flat_map(str::split_whitespace) {
         let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -743,7 +745,7 @@ fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
             capitalised += usize::from(first.is_uppercase());
         }
     }
-    long >= 3 && capitalised == long
+    (long, capitalised)
 }
 
 /// Section names of Turkish papers, compared by [`match_key`].

@@ -107,7 +107,7 @@ const NEVER_FINAL: &[&str] = &[
 pub fn ends_with_title(text: &str) -> bool {
     let last = text.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let word = last.trim_start_matches(['(', '[', '"', '“', '‘', '\'']);
-    NEVER_FINAL.contains(&word.to_lowercase().as_str())
+    NEVER_FINAL.iter().any(|a| word.chars().flat_map(char::to_lowercase).eq(a.chars()))
 }
 
 /// Whether a segment's final full stop belongs to an abbreviation, an initial or an ordinal, so
