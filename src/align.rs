@@ -95,6 +95,10 @@ const MAX_EXPLAINED: f64 = 2.0;
 /// long one a single sentence carries as much weight as a paragraph of a short one.)
 pub const LOW_OVERLAP: f64 = 0.12;
 
+/// Evidence (length gain plus shared words) from which a headline joins the bead after it,
+/// the other side having run it into its first paragraph.
+const ABSORB_EVIDENCE: f64 = 1.5;
+
 /// Tunable constants of the aligner; `Default` holds the measured values.
 #[derive(Clone, Debug)]
 pub struct AlignConfig {
@@ -249,22 +253,50 @@ pub fn pair_headings(
         let unpaired = alignable(p) && !taken.contains(&p.index);
         (d.lang == lang && (heading || unpaired)).then_some((p.index, heading))
     };
+    // The nearest heading (not a section name) before paragraph number `first`, past
+    // boilerplate and up to two unpaired body paragraphs of the same language (a summary leaves
+    // out the paragraphs under a headline as it leaves out others); with its language.
+    let heading_back = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label, taken: &HashSet<usize>| {
+        let mut skipped = 0;
+        for (p, d) in side[..first.saturating_sub(1).min(side.len())].iter().zip(labels).rev() {
+            match p.kind {
+                Kind::Boilerplate => continue,
+                Kind::Heading if crate::reflow::heading_language(&p.text).is_none() => return Some((p.index, d.lang)),
+                _ if alignable(p) && !taken.contains(&p.index) && d.lang == lang && skipped < 2 => skipped += 1,
+                _ => return None,
+            }
+        }
+        None
+    };
     let mut out = Vec::with_capacity(beads.len());
-    for bead in beads {
-        let found = before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
-            .zip(before(en, en_labels, bead.en[0], Label::En, &en_paired))
-            // Two body paragraphs the aligner has already weighed and left apart stay apart.
-            .filter(|((_, th), (_, eh))| *th || *eh)
+    let mut lowercase = None;
+    for mut bead in beads {
+        // Two headings, each in its language or too short to tell. (One written the same in
+        // both is more often a running header left in the text than a headline of names.)
+        let headings = heading_back(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
+            .zip(heading_back(en, en_labels, bead.en[0], Label::En, &en_paired))
+            .filter(|((_, tl), (_, el))| *tl != Label::En && *el != Label::Tr)
             .map(|((t, _), (e, _))| (t, e));
+        let found = headings.or_else(|| {
+            before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
+                .zip(before(en, en_labels, bead.en[0], Label::En, &en_paired))
+                // Two body paragraphs the aligner has already weighed and left apart stay apart.
+                .filter(|((_, th), (_, eh))| *th || *eh)
+                .map(|((t, _), (e, _))| (t, e))
+        });
         if let Some((t, e)) = found {
             let (t_text, e_text) = (&tr[t - 1].text, &en[e - 1].text);
-            let none = HashSet::new();
-            let keys = |text: &str| -> HashSet<String> { anchors(text, &none).into_iter().map(|(k, _)| k).collect() };
-            let (ka, kb) = (keys(t_text), keys(e_text));
-            let shared = ka.intersection(&kb).count();
+            let lowercase = lowercase.get_or_insert_with(|| {
+                lowercase_words(tr.iter().chain(en).filter(|p| alignable(p)).map(|p| p.text.as_str()))
+            });
+            let (ka, kb) = (heading_keys(t_text, true, lowercase), heading_keys(e_text, false, lowercase));
+            let shared = ka.0.intersection(&kb.0).count();
+            // A headline is in title case: its capitalised words are names only when the text
+            // does not also write them in lower case, and translated words meet through the
+            // dictionary. Names on both sides and nothing shared speak against the pair.
             let anchor_llr = if shared > 0 {
                 shared.min(2) as f64
-            } else if !ka.is_empty() && !kb.is_empty() {
+            } else if ka.1 && kb.1 {
                 -1.0
             } else {
                 0.0
@@ -275,10 +307,88 @@ pub fn pair_headings(
             if score >= cfg.min_score {
                 out.push(Bead { tr: vec![t], en: vec![e], score });
             }
+        } else {
+            let lowercase = lowercase.get_or_insert_with(|| {
+                lowercase_words(tr.iter().chain(en).filter(|p| alignable(p)).map(|p| p.text.as_str()))
+            });
+            // A headline the other side ran into its first paragraph ("Trump Neden İkinci Kez
+            // Seçimi Kazanacak Bu mantığa göre…") joins the bead when the lengths say so.
+            let text = |side: &[Paragraph], ids: &[usize]| -> String {
+                ids.iter().map(|&i| side[i - 1].text.as_str()).collect::<Vec<_>>().join(" ")
+            };
+            let (t_text, e_text) = (text(tr, &bead.tr), text(en, &bead.en));
+            if let Some(h) = heading_right_before(en, en_labels, bead.en[0], Label::En) {
+                if absorbs(&en[h - 1].text, &e_text, &t_text, false, lowercase, cfg) {
+                    bead.en.insert(0, h);
+                }
+            } else if let Some(h) = heading_right_before(tr, tr_labels, bead.tr[0], Label::Tr) {
+                if absorbs(&tr[h - 1].text, &t_text, &e_text, true, lowercase, cfg) {
+                    bead.tr.insert(0, h);
+                }
+            }
         }
         out.push(bead);
     }
     out
+}
+
+/// The heading (not a section name) directly before paragraph number `first`, past boilerplate,
+/// unless it is in the other language or stands right after boilerplate (a running header
+/// after a page number, seen only once, is not known for one).
+fn heading_right_before(side: &[Paragraph], labels: &[Detected], first: usize, lang: Label) -> Option<usize> {
+    let before = &side[..first.saturating_sub(1).min(side.len())];
+    let at = before.iter().rposition(|p| p.kind != Kind::Boilerplate)?;
+    let (p, d) = (&before[at], &labels[at]);
+    let other = if lang == Label::Tr { Label::En } else { Label::Tr };
+    let after_boilerplate = at > 0 && before[at - 1].kind == Kind::Boilerplate;
+    (p.kind == Kind::Heading
+        && crate::reflow::heading_language(&p.text).is_none()
+        && d.lang != other
+        && !after_boilerplate)
+        .then_some(p.index)
+}
+
+/// Whether `heading`, before the paragraph `own` of its side, belongs in the bead with `other`
+/// (the other side's paragraph, which would then have run the headline into its text): the
+/// lengths agree better with it, and it shares with `other` a name or number that `own` does
+/// not have (a left-out headline fits many a length).
+fn absorbs<S: std::hash::BuildHasher>(
+    heading: &str,
+    own: &str,
+    other: &str,
+    turkish: bool,
+    lowercase: &HashSet<String, S>,
+    cfg: &AlignConfig,
+) -> bool {
+    let (lh, lo, lx) = (heading.chars().count() as f64, own.chars().count() as f64, other.chars().count() as f64);
+    let gain = if turkish {
+        length_llr(lh + lo, lx, cfg) - length_llr(lo, lx, cfg)
+    } else {
+        length_llr(lx, lh + lo, cfg) - length_llr(lx, lo, cfg)
+    };
+    let kh = heading_keys(heading, turkish, lowercase).0;
+    let ko = heading_keys(own, turkish, lowercase).0;
+    let kx = heading_keys(other, !turkish, lowercase).0;
+    let unique = kh.iter().filter(|k| kx.contains(*k) && !ko.contains(*k)).count();
+    // A name or number among them: dictionary words and cognates of a headline meet too many
+    // words of an unrelated paragraph.
+    let named = anchors(heading, lowercase).iter().any(|(k, _)| kx.contains(k) && !ko.contains(k));
+    named && gain + unique.min(2) as f64 >= ABSORB_EVIDENCE
+}
+
+/// A heading's anchor keys (names, numbers, cognates and dictionary concepts as text), and
+/// whether it has a name or number among them.
+fn heading_keys<S: std::hash::BuildHasher>(
+    text: &str,
+    turkish: bool,
+    lowercase: &HashSet<String, S>,
+) -> (HashSet<String>, bool) {
+    let mut keys: HashSet<String> = anchors(text, lowercase).into_iter().map(|(k, _)| k).collect();
+    let named = !keys.is_empty();
+    let (concepts, cognates, _) = word_anchors(text, turkish);
+    keys.extend(concepts.into_iter().map(|c| format!("~{c}")));
+    keys.extend(cognates.into_iter().map(|c| format!("={c}")));
+    (keys, named)
 }
 
 /// The alignable paragraphs of one language, in reading order.
@@ -616,16 +726,7 @@ struct Features {
 
 impl Features {
     fn new(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Features {
-        let mut lowercase: HashSet<String, FxBuild> = HashSet::default();
-        let mut key = String::new();
-        for word in tr.iter().chain(en).flat_map(|p| p.text.split_whitespace()) {
-            if word.chars().next().is_some_and(char::is_lowercase) {
-                match_key_into(word.trim_matches(|c: char| !c.is_alphanumeric()), &mut key);
-                if !lowercase.contains(key.as_str()) {
-                    lowercase.insert(key.clone());
-                }
-            }
-        }
+        let lowercase = lowercase_words(tr.iter().chain(en).map(|p| p.text.as_str()));
         let mut ids: HashMap<String, u32, FxBuild> = HashMap::default();
         let mut cognate_ids: HashMap<u32, u32, FxBuild> = HashMap::default();
         let mut kinds: Vec<AnchorKind> = Vec::new();
@@ -1271,6 +1372,21 @@ enum AnchorKind {
     Concept,
 }
 
+/// The [`match_key`](crate::casing::match_key)s of the words the texts write in lower case.
+fn lowercase_words<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String, FxBuild> {
+    let mut lowercase: HashSet<String, FxBuild> = HashSet::default();
+    let mut key = String::new();
+    for word in texts.flat_map(str::split_whitespace) {
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            match_key_into(word.trim_matches(|c: char| !c.is_alphanumeric()), &mut key);
+            if !lowercase.contains(key.as_str()) {
+                lowercase.insert(key.clone());
+            }
+        }
+    }
+    lowercase
+}
+
 /// The anchors of a text: (key, kind). `lowercase` holds words the document also writes
 /// in lower case; a capitalised one of those is a sentence start, not a name.
 fn anchors<S: std::hash::BuildHasher>(text: &str, lowercase: &HashSet<String, S>) -> Vec<(String, AnchorKind)> {
@@ -1344,6 +1460,33 @@ mod tests {
         let beads = align_document(&paragraphs, &labels, &AlignConfig { min_side_chars: 0, ..AlignConfig::default() });
         let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
         assert_eq!(pairs, vec![(vec![5], vec![2]), (vec![6], vec![3])], "{beads:?}");
+    }
+
+    fn pairs_of(doc: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
+        let paragraphs = crate::reflow::rebuild(doc);
+        let labels = crate::detect::detect_document(&paragraphs);
+        let beads = align_document(&paragraphs, &labels, &AlignConfig { min_side_chars: 0, ..AlignConfig::default() });
+        beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect()
+    }
+
+    #[test]
+    fn a_title_case_headline_is_paired_through_its_translated_words() {
+        // Every word of a headline is capitalised: none is a name for that ("Domuz", "Pig"),
+        // the dictionary links them (domuz/pig, çiftçi/farmer).
+        let doc = "Genişletilmiş Özet\n\nKatil Domuz Çinli Çiftçiyi Öldürdü\n\nYerel basına göre Çin'in güneybatısındaki bir pazarda bir çiftçi, bir domuzun saldırısına uğrayarak hayatını kaybetti. Çiftçinin kuzeni, olaydan sonra ağılda ağzı kanlı büyük bir domuz gördüğünü söyledi.\n\nAbstract\n\nKiller Pig Kills Chinese Farmer\n\nA farmer was attacked and killed by a pig at a market in southwest China, according to local media. The farmer's cousin said that after the attack he saw a large pig with blood on its mouth in the sty.\n";
+        assert_eq!(pairs_of(doc), vec![(vec![2], vec![5]), (vec![3], vec![6])]);
+    }
+
+    #[test]
+    fn a_headline_is_paired_past_a_paragraph_the_summary_left_out() {
+        let doc = "Abstract\n\nAlmanac: The Inventor of the Geiger Counter\n\nAnd now a page from our Sunday Morning almanac: September 30, 1882, the day the physicist Johannes Wilhelm Geiger was born in the German town of Neustadt.\n\nGeiger developed a method for detecting and measuring radioactivity, an invention that eventually led to the device known as the Geiger Counter.\n\nGenişletilmiş Özet\n\nAlmanak: Geiger Sayacının Mucidi\n\nGeiger, radyoaktiviteyi tespit etmek ve ölçmek için bir yöntem geliştirdi; bu buluş, sonunda Geiger Sayacı olarak bilinen cihazı getirdi.\n";
+        assert_eq!(pairs_of(doc), vec![(vec![6], vec![2]), (vec![7], vec![4])]);
+    }
+
+    #[test]
+    fn a_headline_run_into_the_other_sides_first_paragraph_joins_its_bead() {
+        let doc = "Abstract\n\nSarah Palin Cites Track Palin's PTSD at Donald Trump Rally\n\nTrack Palin, 26, spent a year in Iraq after enlisting in September, his mother told the crowd in Tulsa, and came back changed by what he had seen there.\n\nGenişletilmiş Özet\n\nSarah Palin, Donald Trump mitinginde Track Palin'in TSSB'sinden söz etti. Annesi Tulsa'daki kalabalığa, 26 yaşındaki Track Palin'in eylülde orduya katıldıktan sonra bir yılını Irak'ta geçirdiğini ve gördükleri yüzünden değişmiş olarak döndüğünü anlattı.\n";
+        assert_eq!(pairs_of(doc), vec![(vec![5], vec![2, 3])]);
     }
 
     #[test]

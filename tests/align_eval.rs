@@ -62,6 +62,7 @@ fn score(beads: &[Bead], tr: &[Paragraph], en: &[Paragraph], gold: &[synth::Gold
         .collect();
     let mut s = Score { gold: gold.len(), ..Score::default() };
     let mut wrong = Vec::new();
+    let mut found_keys = HashSet::new();
     for b in beads {
         let (t, e) = (text(tr, &b.tr), text(en, &b.en));
         let k = (
@@ -69,10 +70,22 @@ fn score(beads: &[Bead], tr: &[Paragraph], en: &[Paragraph], gold: &[synth::Gold
             key(&e.iter().map(String::as_str).collect::<Vec<_>>()),
         );
         s.found += 1;
+        found_keys.insert(k.clone());
         if gold_keys.contains(&k) {
             s.right += 1;
         } else {
             wrong.push(format!("{} {:.3} tr {:?} en {:?}", b.shape(), b.score, b.tr, b.en));
+        }
+    }
+    // `HIZALA_MISSED`: the gold beads not found, for the eval tools.
+    if std::env::var("HIZALA_MISSED").is_ok() {
+        let short = |v: &[String]| v.iter().map(|t| t.chars().take(50).collect::<String>()).collect::<Vec<_>>();
+        for g in gold {
+            let (t, e): (Vec<&str>, Vec<&str>) =
+                (g.tr.iter().map(String::as_str).collect(), g.en.iter().map(String::as_str).collect());
+            if !found_keys.contains(&(key(&t), key(&e))) {
+                println!("  missed {}-{}: {:?} / {:?}", g.tr.len(), g.en.len(), short(&g.tr), short(&g.en));
+            }
         }
     }
     (s, wrong)
@@ -549,12 +562,14 @@ fn diagnose() {
     );
 }
 
-/// NTREX papers whose paragraphs are single segments (headlines and one-line quotes stand
-/// alone): the hardest shape, measured but not asserted.
+/// NTREX papers whose paragraphs are single segments, as the corpus's own example documents lay
+/// them out: the headline stands alone as a heading, and one-line quotes ("Hayır." / "Oh,
+/// no.") are paragraphs. The hardest shape: 0.965 / 0.968 on average over eight draws; the
+/// floor guards what is.
 #[test]
-#[ignore]
 fn ntrex_segments() {
-    evaluate("ntrex-segments");
+    let (one, two) = evaluate("ntrex-segments");
+    assert!(one.f1() >= 0.955 && two.f1() >= 0.955, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
 }
 
 /// One paper's paragraphs, gold beads and chosen beads:
