@@ -350,8 +350,9 @@ fn heading_right_before(side: &[Paragraph], labels: &[Detected], first: usize, l
 
 /// Whether `heading`, before the paragraph `own` of its side, belongs in the bead with `other`
 /// (the other side's paragraph, which would then have run the headline into its text): the
-/// lengths agree better with it, and it shares with `other` a name or number that `own` does
-/// not have (a left-out headline fits many a length).
+/// lengths agree better with it, and it shares with `other` what `own` does not have — a name
+/// or number, unless the lengths speak clearly (a left-out headline fits many a length, and
+/// its dictionary words meet some word of most paragraphs).
 fn absorbs<S: std::hash::BuildHasher>(
     heading: &str,
     own: &str,
@@ -373,7 +374,7 @@ fn absorbs<S: std::hash::BuildHasher>(
     // A name or number among them: dictionary words and cognates of a headline meet too many
     // words of an unrelated paragraph.
     let named = anchors(heading, lowercase).iter().any(|(k, _)| kx.contains(k) && !ko.contains(k));
-    named && gain + unique.min(2) as f64 >= ABSORB_EVIDENCE
+    (named || gain >= 1.0) && gain + unique.min(2) as f64 >= ABSORB_EVIDENCE
 }
 
 /// A heading's anchor keys (names, numbers, cognates and dictionary concepts as text), and
@@ -713,6 +714,9 @@ struct Features {
     /// Each paragraph's number of anchors (one-sided ones included).
     tr_count: Vec<usize>,
     en_count: Vec<usize>,
+    /// Whether each paragraph ends without a punctuation mark, as a headline does.
+    tr_headline: Vec<bool>,
+    en_headline: Vec<bool>,
     tr_next_common: Vec<f64>,
     en_next_common: Vec<f64>,
     weights: Vec<f64>,
@@ -832,6 +836,9 @@ impl Features {
             }
             (lengths, first)
         };
+        let headline = |side: &[&Paragraph]| -> Vec<bool> {
+            side.iter().map(|p| p.text.trim_end().chars().last().is_some_and(char::is_alphanumeric)).collect()
+        };
         let (tr_sentences, tr_first_sentence) = sentences(tr);
         let (en_sentences, en_first_sentence) = sentences(en);
         Features {
@@ -847,6 +854,8 @@ impl Features {
             en_mass,
             tr_count,
             en_count,
+            tr_headline: headline(tr),
+            en_headline: headline(en),
             tr_next_common,
             en_next_common,
             weights,
@@ -979,15 +988,26 @@ impl Features {
         let shares = |member: &[u32], sibling: &[u32], other: &[Vec<u32>]| {
             other.iter().any(|o| intersect(member, o).any(|a| sibling.binary_search(&a).is_err()))
         };
-        let stray = |side: &[Vec<u32>], mass: &[f64], range: &std::ops::Range<usize>, other: &[Vec<u32>]| {
-            range.len() > 1
-                && range.clone().any(|k| {
-                    let sibling = if k == range.start { range.start + 1 } else { range.start };
-                    mass[k] >= cfg.stray_mass && !shares(&side[k], &side[sibling], other)
-                })
-        };
+        // A headline (no full stop) that restates its paragraph — half its weight or more
+        // shared with it — has only the rest for its own.
+        let stray =
+            |side: &[Vec<u32>], mass: &[f64], headline: &[bool], range: &std::ops::Range<usize>, other: &[Vec<u32>]| {
+                range.len() > 1
+                    && range.clone().any(|k| {
+                        let sibling = if k == range.start { range.start + 1 } else { range.start };
+                        let restated = if headline[k] {
+                            intersect(&side[k], &side[sibling]).map(|a| self.weights[a as usize]).sum::<f64>()
+                        } else {
+                            0.0
+                        };
+                        let own = if 2.0 * restated >= mass[k] { mass[k] - restated } else { mass[k] };
+                        own >= cfg.stray_mass && !shares(&side[k], &side[sibling], other)
+                    })
+            };
         let (a, b) = (&self.tr_anchors[tr.clone()], &self.en_anchors[en.clone()]);
-        if stray(&self.tr_anchors, &self.tr_mass, tr, b) || stray(&self.en_anchors, &self.en_mass, en, a) {
+        if stray(&self.tr_anchors, &self.tr_mass, &self.tr_headline, tr, b)
+            || stray(&self.en_anchors, &self.en_mass, &self.en_headline, en, a)
+        {
             cfg.stray_penalty
         } else {
             0.0
@@ -1487,6 +1507,16 @@ mod tests {
     fn a_headline_run_into_the_other_sides_first_paragraph_joins_its_bead() {
         let doc = "Abstract\n\nSarah Palin Cites Track Palin's PTSD at Donald Trump Rally\n\nTrack Palin, 26, spent a year in Iraq after enlisting in September, his mother told the crowd in Tulsa, and came back changed by what he had seen there.\n\nGenişletilmiş Özet\n\nSarah Palin, Donald Trump mitinginde Track Palin'in TSSB'sinden söz etti. Annesi Tulsa'daki kalabalığa, 26 yaşındaki Track Palin'in eylülde orduya katıldıktan sonra bir yılını Irak'ta geçirdiğini ve gördükleri yüzünden değişmiş olarak döndüğünü anlattı.\n";
         assert_eq!(pairs_of(doc), vec![(vec![5], vec![2, 3])]);
+    }
+
+    #[test]
+    fn a_headline_restating_its_paragraph_is_no_stray_of_the_bead() {
+        // The English headline is a paragraph of its own; the Turkish ran it into the next one.
+        // Everything it shares with the Turkish its sibling shares too — it restates it.
+        let doc = "Abstract\n\nMacedonians vote in a referendum on changing the name of their country\n\nThe people of Macedonia voted in a referendum on Sunday on whether to change the name of their country to Republic of North Macedonia, which would end a long dispute with Greece over membership in NATO and the European Union.\n\nGreece, which has a province called Macedonia, says the name of its northern neighbour is a claim on its territory.\n\nGenişletilmiş Özet\n\nMakedonyalılar ülkelerinin adının değiştirilmesini referandumda oyladı Makedonya halkı pazar günü yapılan referandumda, Yunanistan ile NATO ve Avrupa Birliği üyeliği konusunda yıllardır süren bir anlaşmazlığı sona erdirecek olan Kuzey Makedonya Cumhuriyeti adını kabul edip etmeyeceklerini oyladı.\n\nMakedonya adlı bir ili olan Yunanistan, kuzey komşusunun adının kendi toprakları üzerinde bir hak iddiası olduğunu söylüyor.\n";
+        let paragraphs = crate::reflow::rebuild(doc);
+        assert_eq!(paragraphs[1].kind, Kind::Body, "{paragraphs:?}");
+        assert_eq!(pairs_of(doc), vec![(vec![6], vec![2, 3]), (vec![7], vec![4])]);
     }
 
     #[test]
