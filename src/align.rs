@@ -271,11 +271,13 @@ pub fn pair_headings(
     let mut out = Vec::with_capacity(beads.len());
     let mut lowercase = None;
     for mut bead in beads {
-        // Two headings, each in its language or too short to tell. (One written the same in
-        // both is more often a running header left in the text than a headline of names.)
+        // Two headings, each in its language or too short to tell, or a Turkish one that reads
+        // as English for its names ("The High Breed: Bilinçli hip hop nedir?") but has letters
+        // English does not write. (One written the same in both is more often a running
+        // header left in the text than a headline of names.)
         let headings = heading_back(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
             .zip(heading_back(en, en_labels, bead.en[0], Label::En, &en_paired))
-            .filter(|((_, tl), (_, el))| *tl != Label::En && *el != Label::Tr)
+            .filter(|((t, tl), (_, el))| (*tl != Label::En || has_turkish_letter(&tr[*t - 1].text)) && *el != Label::Tr)
             .map(|((t, _), (e, _))| (t, e));
         let found = headings.or_else(|| {
             before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
@@ -330,6 +332,11 @@ pub fn pair_headings(
         out.push(bead);
     }
     out
+}
+
+/// Whether a text has a letter of the Turkish alphabet that English does not use.
+fn has_turkish_letter(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, 'ç' | 'ğ' | 'ı' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü'))
 }
 
 /// The heading (not a section name) directly before paragraph number `first`, past boilerplate,
@@ -1517,6 +1524,12 @@ mod tests {
         let paragraphs = crate::reflow::rebuild(doc);
         assert_eq!(paragraphs[1].kind, Kind::Body, "{paragraphs:?}");
         assert_eq!(pairs_of(doc), vec![(vec![6], vec![2, 3]), (vec![7], vec![4])]);
+    }
+
+    #[test]
+    fn a_turkish_headline_full_of_english_names_is_still_paired() {
+        let doc = "Genişletilmiş Özet\n\nThe High Breed: Bilinçli hip hop nedir?\n\nBu hip hop üçlüsü, müziklerini olumlu mesajlarla doldurarak türün olumsuz algısını değiştirmek istiyor ve Bristol'deki konserlerinde gençlere sosyal sorunları anlatıyor.\n\nAbstract\n\nThe High Breed: What is conscious hip hop?\n\nA hip hop trio wants to challenge the negative view of the genre by filling their music with positive messages, and tells young people about social issues at its concerts in Bristol.\n";
+        assert_eq!(pairs_of(doc), vec![(vec![2], vec![5]), (vec![3], vec![6])]);
     }
 
     #[test]

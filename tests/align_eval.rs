@@ -335,7 +335,9 @@ fn scored_beads_of(papers: &[synth::Built], cfg: &AlignConfig) -> Vec<(f64, bool
 fn calibrate() {
     let raw = AlignConfig { score_slope: 1.0, score_offset: 0.0, ..config_from_env() };
     // Five draws of the NTREX papers: one draw has too few wrong beads for a stable fit.
-    let papers: Vec<synth::Built> = (1..=5).flat_map(|k| corpus_drawn("ntrex", 1000 * k)).collect();
+    let name = std::env::var("HIZALA_DIAG").unwrap_or_else(|_| "ntrex".into());
+    let papers: Vec<synth::Built> =
+        name.split('+').flat_map(|name| (1..=5).flat_map(move |k| corpus_drawn(name, 1000 * k))).collect();
     let data: Vec<(f64, f64)> = scored_beads_of(&papers, &raw)
         .into_iter()
         .map(|(s, right)| ((s / (1.0 - s)).ln().clamp(-30.0, 30.0), if right { 1.0 } else { 0.0 }))
