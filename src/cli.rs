@@ -96,7 +96,7 @@ struct Common {
     #[arg(long, default_value = "auto")]
     encoding: String,
     /// Write only pairs whose score (the calibrated probability that the pair is right) is at
-    /// least this. 0.60: the evidence is even; 0.97: fewer pairs, fewer mistakes.
+    /// least this. 0.60: the best F1 on development papers; 0.97: fewer pairs, fewer mistakes.
     #[arg(long, default_value_t = crate::align::DEFAULT_MIN_SCORE, value_parser = parse_score)]
     min_score: f64,
     /// Output formats, comma-separated: csv (paragraphs, parallel, sentences), jsonl, tmx

@@ -328,14 +328,15 @@ fn scored_beads_of(papers: &[synth::Built], cfg: &AlignConfig) -> Vec<(f64, bool
     out
 }
 
-/// Fits the score calibration (Platt scaling) on the NTREX development papers and prints it:
-/// `cargo test --release --test align_eval calibrate -- --ignored --nocapture`.
+/// Fits the score calibration (Platt scaling) on the NTREX development papers, paragraphs of
+/// one to three segments and of single segments pooled (`HIZALA_DIAG` names others), and prints
+/// it: `cargo test --release --test align_eval calibrate -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn calibrate() {
     let raw = AlignConfig { score_slope: 1.0, score_offset: 0.0, ..config_from_env() };
     // Five draws of the NTREX papers: one draw has too few wrong beads for a stable fit.
-    let name = std::env::var("HIZALA_DIAG").unwrap_or_else(|_| "ntrex".into());
+    let name = std::env::var("HIZALA_DIAG").unwrap_or_else(|_| "ntrex+ntrex-segments".into());
     let papers: Vec<synth::Built> =
         name.split('+').flat_map(|name| (1..=5).flat_map(move |k| corpus_drawn(name, 1000 * k))).collect();
     let data: Vec<(f64, f64)> = scored_beads_of(&papers, &raw)
@@ -399,9 +400,9 @@ fn held_out_scores_are_calibrated() {
 #[test]
 #[ignore]
 fn score_table() {
-    for name in ["ntrex", "flores"] {
+    for name in ["ntrex", "ntrex-segments", "flores"] {
         let beads = scored_beads(name, &AlignConfig::default());
-        for t in [0.5, 0.8, 0.9, 0.95, 0.97, 0.99] {
+        for t in [0.5, 0.6, 0.8, 0.9, 0.95, 0.97, 0.99] {
             let kept: Vec<_> = beads.iter().filter(|(s, _)| *s >= t).collect();
             let wrong = kept.iter().filter(|(_, r)| !r).count();
             let right = kept.len() - wrong;
