@@ -422,21 +422,10 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
     let (cells, first_shapes) =
         if full { (all_cells(n, m), &ALL_SHAPES[..]) } else { (sparse_cells(n, m, &features, &[]), &ALL_SHAPES[..1]) };
     let first = align_pass(tr, en, &features, cfg, &cells, first_shapes);
-    // Beads whose own evidence (continuation included) is at least `CONFIDENT_EVIDENCE`.
-    let confident_score = logistic(cfg.score_slope * CONFIDENT_EVIDENCE + cfg.score_offset);
-    let confident: Vec<&Bead> =
-        first.iter().filter(|b| b.score >= confident_score && b.tr.len() == 1 && b.en.len() == 1).collect();
-    if (confident.len() < 2 || !cfg.measure_ratio) && full {
+    let Some(tuned) = measured_config(tr, en, &features, cfg, &first, full) else {
         return first;
-    }
-    // Paragraphs are in reading order, so their numbers are sorted.
+    };
     let position = |side: &[&Paragraph], n: usize| side.binary_search_by_key(&n, |p| p.index).unwrap_or(0);
-    let lt: f64 = confident.iter().map(|b| features.tr_len[position(tr, b.tr[0])]).sum();
-    let le: f64 = confident.iter().map(|b| features.en_len[position(en, b.en[0])]).sum();
-    let k = confident.len() as f64;
-    let measured = if lt > 0.0 { (le / lt).clamp(0.75, 1.35) } else { cfg.length_ratio };
-    let ratio = (measured * k + cfg.length_ratio * 2.0) / (k + 2.0);
-    let tuned = AlignConfig { length_ratio: ratio, ..cfg.clone() };
     let cells = if full {
         cells
     } else {
@@ -449,8 +438,36 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
     align_pass(tr, en, &features, &tuned, &cells, &ALL_SHAPES)
 }
 
+/// The settings of the second pass: the length ratio measured on the first pass's confident
+/// 1-1 beads, shrunk towards the default when there are few. None when the first pass stands
+/// (a full grid with fewer than two confident beads, or measuring turned off).
+fn measured_config(
+    tr: &[&Paragraph],
+    en: &[&Paragraph],
+    features: &Features,
+    cfg: &AlignConfig,
+    first: &[Bead],
+    full: bool,
+) -> Option<AlignConfig> {
+    // Beads whose own evidence (continuation included) is at least `CONFIDENT_EVIDENCE`.
+    let confident_score = logistic(cfg.score_slope * CONFIDENT_EVIDENCE + cfg.score_offset);
+    let confident: Vec<&Bead> =
+        first.iter().filter(|b| b.score >= confident_score && b.tr.len() == 1 && b.en.len() == 1).collect();
+    if (confident.len() < 2 || !cfg.measure_ratio) && full {
+        return None;
+    }
+    // Paragraphs are in reading order, so their numbers are sorted.
+    let position = |side: &[&Paragraph], n: usize| side.binary_search_by_key(&n, |p| p.index).unwrap_or(0);
+    let lt: f64 = confident.iter().map(|b| features.tr_len[position(tr, b.tr[0])]).sum();
+    let le: f64 = confident.iter().map(|b| features.en_len[position(en, b.en[0])]).sum();
+    let k = confident.len() as f64;
+    let measured = if lt > 0.0 { (le / lt).clamp(0.75, 1.35) } else { cfg.length_ratio };
+    let ratio = (measured * k + cfg.length_ratio * 2.0) / (k + 2.0);
+    Some(AlignConfig { length_ratio: ratio, ..cfg.clone() })
+}
+
 /// The evidence for one bead, for diagnosis (`tests/align_eval.rs`): length, anchors and
-/// prior log-likelihood ratios, with positions into `tr` and `en`.
+/// prior log-likelihood ratios under the second pass's length ratio, with positions into `tr` and `en`.
 #[doc(hidden)]
 pub fn explain(
     tr: &[&Paragraph],
@@ -460,13 +477,22 @@ pub fn explain(
     cfg: &AlignConfig,
 ) -> String {
     let f = Features::new(tr, en, cfg);
+    // The second pass's length ratio, as `align` measures it.
+    let (n, m) = (tr.len(), en.len());
+    let full = n * m <= cfg.full_grid_cells;
+    let (cells, shapes) =
+        if full { (all_cells(n, m), &ALL_SHAPES[..]) } else { (sparse_cells(n, m, &f, &[]), &ALL_SHAPES[..1]) };
+    let first = align_pass(tr, en, &f, cfg, &cells, shapes);
+    let tuned = measured_config(tr, en, &f, cfg, &first, full);
+    let cfg = tuned.as_ref().unwrap_or(cfg);
     let lt: f64 = f.tr_len[t.clone()].iter().sum();
     let le: f64 = f.en_len[e.clone()].iter().sum();
     let masses = |mass: &[f64], r: &std::ops::Range<usize>| {
         mass[r.clone()].iter().map(|m| format!("{m:.1}")).collect::<Vec<_>>().join("+")
     };
     format!(
-        "len {lt}/{le} {:.2} anchors {:.2} (mass tr {} en {}) stray {:.1} unmatched {} total {:.2}",
+        "ratio {:.3} len {lt}/{le} {:.2} anchors {:.2} (mass tr {} en {}) stray {:.1} unmatched {} total {:.2}",
+        cfg.length_ratio,
         length_llr(lt, le, cfg),
         f.anchor_llr(&t, &e, cfg),
         masses(&f.tr_mass, &t),

@@ -126,6 +126,18 @@ fn corpus_laid_out(name: &str, base: u64, blank_lines: bool) -> Vec<synth::Built
     let (docs, group) = match name {
         "ntrex" => (pdfsim::ntrex_documents(), true),
         "ntrex-segments" => (pdfsim::ntrex_documents(), false),
+        // Three stories to a paper: a long English body, the summary covering part of it.
+        "ntrex-long" => (
+            pdfsim::ntrex_documents()
+                .chunks(3)
+                .map(|c| pdfsim::ParallelDoc {
+                    name: c[0].name.clone(),
+                    tr: c.iter().flat_map(|d| d.tr.clone()).collect(),
+                    en: c.iter().flat_map(|d| d.en.clone()).collect(),
+                })
+                .collect(),
+            true,
+        ),
         _ => (pdfsim::flores_documents(8), false),
     };
     let foreign_pool: Vec<String> = docs.iter().rev().map(|d| d.tr[0].clone()).collect();
@@ -569,6 +581,13 @@ fn diagnose() {
 /// them out: the headline stands alone as a heading, and one-line quotes ("Hayır." / "Oh,
 /// no.") are paragraphs. The hardest shape: 0.965 / 0.968 on average over eight draws; the
 /// floor guards what is.
+/// NTREX papers of three stories each: longer English bodies around the summary.
+#[test]
+#[ignore]
+fn ntrex_long() {
+    evaluate("ntrex-long");
+}
+
 #[test]
 fn ntrex_segments() {
     let (one, two) = evaluate("ntrex-segments");
