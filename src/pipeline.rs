@@ -151,7 +151,7 @@ pub fn read_document(file: &InputFile, encoding: EncodingChoice) -> Result<DocRe
 pub fn process_file(file: &InputFile, cfg: &Config) -> Result<DocResult, IngestError> {
     let mut doc = read_document(file, cfg.encoding)?;
     let t = Instant::now();
-    doc.beads = align::align_document(&doc.paragraphs, &doc.labels, &cfg.align);
+    doc.beads = align::split_and_align_document(&mut doc.paragraphs, &mut doc.labels, &cfg.align);
     doc.times.align += t.elapsed();
     Ok(doc)
 }
@@ -214,9 +214,15 @@ pub fn run_pair(tr: &std::path::Path, en: &std::path::Path, cfg: &Config) -> Res
     let mut skipped = Vec::new();
     let mut docs = Vec::new();
     match (tr_doc, en_doc) {
-        (Ok(mut t), Ok(e)) => {
+        (Ok(mut t), Ok(mut e)) => {
             let started_align = Instant::now();
-            t.beads = align::align_files(&t.paragraphs, &t.labels, &e.paragraphs, &e.labels, &cfg.align);
+            t.beads = align::split_and_align_files(
+                &mut t.paragraphs,
+                &mut t.labels,
+                &mut e.paragraphs,
+                &mut e.labels,
+                &cfg.align,
+            );
             t.times.align += started_align.elapsed();
             t.partner = Some(1);
             docs.push(t);

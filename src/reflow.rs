@@ -52,6 +52,12 @@ pub struct Paragraph {
     pub last_line: usize,
     /// The paragraph on one line, hyphenated breaks repaired (normalised by the next stage).
     pub text: String,
+    /// Where another paragraph may begin unseen, in text without blank lines between
+    /// paragraphs: after a full line that ends a sentence, before a line that starts one (a
+    /// paragraph whose last line is full shows no end). Each as the number of words before it
+    /// and the source line after it; the aligner splits there when the other language ends a
+    /// paragraph at that point.
+    pub soft_breaks: Vec<(usize, usize)>,
 }
 
 #[derive(Debug)]
@@ -119,6 +125,7 @@ pub fn rebuild(text: &str) -> Vec<Paragraph> {
             first_line: lines[unit.lines[0]].no,
             last_line: lines[*unit.lines.last().expect("units are never empty")].no,
             text: join_lines(&lines, &unit.lines, &words),
+            soft_breaks: soft_breaks(&lines, unit, &layout, &words),
         })
         .collect();
     paragraphs.sort_by_key(|p| (p.first_line, p.last_line));
@@ -223,6 +230,23 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
     // this one, so the line was ended on purpose. (Only there: proportional fonts make the
     // count of characters on a full line vary, and blank lines say more.)
     layout.unseparated && ends_short(a, b, layout.fill)
+}
+
+/// A body paragraph's [soft breaks](Paragraph::soft_breaks): in text without blank lines
+/// between paragraphs, each pair of consecutive lines where one sentence ends at the margin and
+/// the next starts a line.
+fn soft_breaks(lines: &[Line], unit: &Unit, layout: &Layout, words: &WordCounts) -> Vec<(usize, usize)> {
+    if !layout.unseparated || unit.kind != Kind::Body {
+        return Vec::new();
+    }
+    (1..unit.lines.len())
+        .filter(|&k| {
+            let (a, b) = (&lines[unit.lines[k - 1]], &lines[unit.lines[k]]);
+            // A colon introduces what follows rather than ending a paragraph.
+            b.no == a.no + 1 && ends_sentence(a.text) && !a.text.ends_with(':') && starts_sentence(b.text)
+        })
+        .map(|k| (join_lines(lines, &unit.lines[..k], words).split_whitespace().count(), lines[unit.lines[k]].no))
+        .collect()
 }
 
 /// Whether line `b` starts a sentence whose first word would have fitted at the end of line `a`
@@ -1007,6 +1031,21 @@ mod tests {
         // With blank lines between paragraphs, lines inside one are never split that way.
         let separated = input.replace(".\nSunderland", ".\n\nSunderland").replace(".\nRoss", ".\n\nRoss");
         assert_eq!(texts(&separated).len(), 3, "{:?}", texts(&separated));
+    }
+
+    #[test]
+    fn without_blank_lines_a_full_last_line_leaves_a_soft_break() {
+        // "… gibi ünlü isimler de var." fills its line: the next paragraph's first word would not
+        // have fitted, so nothing shows the paragraph ended — a soft break marks where it may.
+        let input = "Ross, BBC İskoçya'nın Sportsound'una, \"Ülkemde futbol oynamak istedim.\nBeyzbol şapkası aldım, o kadar,\" diye konuştu ve güldü.\nSunderland'in önceki teknik direktörleri arasında Dick Advocaat, David\nMoyes, Sam Allardyce, Roy Keane ve Gus Poyet gibi ünlü isimler de var.\nGeçmişte Barnsley ve Ipswich Town'dan gelen teklifleri reddeden Alloa\nAthletic'in eski teknik direktörü, böyle büyük bir kulüpte çalışmaktan\nhiç çekinmediğini söyledi ve güldü.\nRoss ayrıca Alloa'yı küme düşmekten kurtarıp ligde üçüncü sıraya\ntaşıdı ve St. Mirren'ı şampiyonluğa götürdü.\n";
+        let got = rebuild(input);
+        let starts: Vec<&str> = got.iter().map(|p| p.text.split_whitespace().next().unwrap()).collect();
+        assert_eq!(starts, ["Ross,", "Sunderland'in", "Ross"], "{got:?}");
+        let words_before = "Sunderland'in önceki teknik direktörleri arasında Dick Advocaat, David Moyes, Sam Allardyce, Roy Keane ve Gus Poyet gibi ünlü isimler de var.".split_whitespace().count();
+        assert_eq!(got[1].soft_breaks, vec![(words_before, 5)]);
+        // Sentence ends at the margin inside a paragraph set off by blank lines are no breaks.
+        let separated = input.replace(".\nSunderland", ".\n\nSunderland").replace(".\nRoss", ".\n\nRoss");
+        assert!(rebuild(&separated).iter().all(|p| p.soft_breaks.is_empty()));
     }
 
     #[test]

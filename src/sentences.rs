@@ -184,6 +184,7 @@ pub fn align_pair<'a>(tr: &'a str, en: &'a str, pair_score: f64) -> (Vec<&'a str
                 first_line: 1,
                 last_line: 1,
                 text: s.to_string(),
+                soft_breaks: Vec::new(),
             })
             .collect()
     };

@@ -93,16 +93,16 @@ fn score(beads: &[Bead], tr: &[Paragraph], en: &[Paragraph], gold: &[synth::Gold
 
 fn run_one_file(built: &synth::Built, cfg: &AlignConfig) -> (Score, Vec<String>) {
     let mut times = StageTimes::default();
-    let (paragraphs, labels) = analyse(&built.one_file, &mut times);
-    let beads = align::align_document(&paragraphs, &labels, cfg);
+    let (mut paragraphs, mut labels) = analyse(&built.one_file, &mut times);
+    let beads = align::split_and_align_document(&mut paragraphs, &mut labels, cfg);
     score(&beads, &paragraphs, &paragraphs, &built.gold)
 }
 
 fn run_two_files(built: &synth::Built, cfg: &AlignConfig) -> (Score, Vec<String>) {
     let mut times = StageTimes::default();
-    let (tp, tl) = analyse(&built.tr_file, &mut times);
-    let (ep, el) = analyse(&built.en_file, &mut times);
-    let beads = align::align_files(&tp, &tl, &ep, &el, cfg);
+    let (mut tp, mut tl) = analyse(&built.tr_file, &mut times);
+    let (mut ep, mut el) = analyse(&built.en_file, &mut times);
+    let beads = align::split_and_align_files(&mut tp, &mut tl, &mut ep, &mut el, cfg);
     score(&beads, &tp, &ep, &built.gold)
 }
 
@@ -222,13 +222,15 @@ fn held_out_flores_papers_align_exactly() {
 
 /// The same held-out papers with no blank line between paragraphs: a paragraph's end shows
 /// only where its last line stops short (and where the next line's first word would have
-/// fitted). Some ends cannot be seen at all — a last line that happens to be full — so the
-/// floor is lower; it was 0.40 before the reflow looked at what fits on a line.
+/// fitted). An end after a full last line cannot be seen; the aligner splits such a paragraph
+/// at a sentence end on a full line when the other language's paragraphs call for it. The
+/// floor is lower: F1 was 0.40 before the reflow looked at what fits on a line, 0.78 before
+/// the aligner split paragraphs, 0.88 now (0.87–0.94 over five draws).
 #[test]
 fn held_out_flores_papers_without_blank_lines() {
     let docs = corpus_laid_out("flores", seed_base(), false);
     let (one, two) = evaluate_papers("flores without blank lines", &docs);
-    assert!(one.f1() >= 0.7 && two.f1() >= 0.7, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
+    assert!(one.f1() >= 0.85 && two.f1() >= 0.85, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
 }
 
 /// NTREX-128 papers are the development set of the aligner's constants (no lexicon is derived
@@ -486,12 +488,16 @@ fn diagnose() {
     let (mut lost_in_pipeline, mut missed, mut wrong) = (0, 0, 0);
     for built in &corpus(&name) {
         let mut times = StageTimes::default();
+        // The paragraphs as the aligner leaves them (split where text without blank lines ran
+        // two together).
         let (tp, tl, ep, el) = if one_file {
-            let (p, l) = analyse(&built.one_file, &mut times);
+            let (mut p, mut l) = analyse(&built.one_file, &mut times);
+            align::split_and_align_document(&mut p, &mut l, &cfg);
             (p.clone(), l.clone(), p, l)
         } else {
-            let (tp, tl) = analyse(&built.tr_file, &mut times);
-            let (ep, el) = analyse(&built.en_file, &mut times);
+            let (mut tp, mut tl) = analyse(&built.tr_file, &mut times);
+            let (mut ep, mut el) = analyse(&built.en_file, &mut times);
+            align::split_and_align_files(&mut tp, &mut tl, &mut ep, &mut el, &cfg);
             (tp, tl, ep, el)
         };
         let (tr, en) = (align::pick(&tp, &tl, Label::Tr), align::pick(&ep, &el, Label::En));

@@ -65,7 +65,66 @@ fn visible(text: &str) -> Vec<char> {
     v
 }
 
+/// Paragraphs of Turkish and English sentences wrapped at one width with no blank line between
+/// them, as some extractions deliver text: every paragraph end shows only by where its last
+/// line stops, or not at all.
+fn unseparated() -> impl Strategy<Value = String> {
+    let sentence = prop::sample::select(vec![
+        "Pakistan ve Türkiye arasındaki ilişkiler normal siyasetten kaynaklanmamaktadır.",
+        "İki ülke 1955'te Bağdat Paktı'nı imzaladı.",
+        "The two countries signed the Baghdad Pact in 1955.",
+        "Relations between Pakistan and Türkiye do not stem from ordinary politics.",
+        "Savunma sanayii iş birliği son yirmi yılda hızla büyüdü.",
+        "Defence industry cooperation grew quickly over the last twenty years.",
+        "Hayır.",
+        "Oh, no.",
+    ]);
+    let paragraph = prop::collection::vec(sentence, 1..5).prop_map(|v| v.join(" "));
+    (prop::collection::vec(paragraph, 2..12), 30usize..90).prop_map(|(paragraphs, width)| {
+        let mut lines: Vec<String> = Vec::new();
+        for p in paragraphs {
+            let mut line = String::new();
+            for word in p.split_whitespace() {
+                if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                    lines.push(std::mem::take(&mut line));
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+            }
+            lines.push(line);
+        }
+        lines.join("\n") + "\n"
+    })
+}
+
 proptest! {
+    /// Soft breaks lie inside their paragraph, and splitting paragraphs there for the aligner
+    /// loses no character and keeps the numbering and the labels in step.
+    #[test]
+    fn splitting_at_soft_breaks_loses_nothing(text in unseparated()) {
+        for p in rebuild(&text) {
+            let words = p.text.split_whitespace().count();
+            for &(before, line) in &p.soft_breaks {
+                prop_assert!(before > 0 && before < words, "{:?}", p);
+                prop_assert!(line > p.first_line && line <= p.last_line, "{:?}", p);
+            }
+        }
+        let mut times = hizala::pipeline::StageTimes::default();
+        let (mut paragraphs, mut labels) = hizala::pipeline::analyse(&text, &mut times);
+        let before: String = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+        let cfg = hizala::align::AlignConfig { min_side_chars: 0, ..hizala::align::AlignConfig::default() };
+        hizala::align::split_and_align_document(&mut paragraphs, &mut labels, &cfg);
+        let after: String = paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+        prop_assert_eq!(after, before);
+        prop_assert_eq!(labels.len(), paragraphs.len());
+        for (i, p) in paragraphs.iter().enumerate() {
+            prop_assert_eq!(p.index, i + 1);
+            prop_assert!(p.first_line <= p.last_line);
+        }
+    }
+
     #[test]
     fn normalizing_twice_changes_nothing(text in pdf_like()) {
         let once = normalize(&text).into_owned();

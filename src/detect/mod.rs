@@ -314,6 +314,7 @@ mod tests {
             first_line: 1,
             last_line: 1,
             text: text.to_string(),
+            soft_breaks: Vec::new(),
         };
         assert_eq!(detect_paragraph(&heading("Öz")).lang, Label::Tr);
         assert_eq!(detect_paragraph(&heading("Genişletilmiş Özet")).lang, Label::Tr);
@@ -365,6 +366,7 @@ mod tests {
             first_line: index,
             last_line: index,
             text: text.to_string(),
+            soft_breaks: Vec::new(),
         };
         let doc = [
             para(
