@@ -219,15 +219,22 @@ pub fn split_and_align_document(
     labels: &mut Vec<Detected>,
     cfg: &AlignConfig,
 ) -> Vec<Bead> {
-    let beads = align_document(paragraphs, labels, cfg);
-    let (mut splits, other) = run_together(paragraphs, paragraphs, &beads, cfg);
-    if splits.is_empty() && other.is_empty() {
-        return beads;
+    let mut beads = align_document(paragraphs, labels, cfg);
+    // A split changes the beads around it, which may call for another.
+    for _ in 0..SPLIT_ROUNDS {
+        let (mut splits, other) = run_together(paragraphs, paragraphs, &beads, cfg);
+        if splits.is_empty() && other.is_empty() {
+            break;
+        }
+        splits.extend(other);
+        split_paragraphs(paragraphs, labels, &splits);
+        beads = align_document(paragraphs, labels, cfg);
     }
-    splits.extend(other);
-    split_paragraphs(paragraphs, labels, &splits);
-    align_document(paragraphs, labels, cfg)
+    beads
 }
+
+/// How many times paragraphs are split and the text aligned again, at most.
+const SPLIT_ROUNDS: usize = 3;
 
 /// [`align_files`], with the splits of [`split_and_align_document`] on either side.
 pub fn split_and_align_files(
@@ -237,14 +244,17 @@ pub fn split_and_align_files(
     en_labels: &mut Vec<Detected>,
     cfg: &AlignConfig,
 ) -> Vec<Bead> {
-    let beads = align_files(tr, tr_labels, en, en_labels, cfg);
-    let (tr_splits, en_splits) = run_together(tr, en, &beads, cfg);
-    if tr_splits.is_empty() && en_splits.is_empty() {
-        return beads;
+    let mut beads = align_files(tr, tr_labels, en, en_labels, cfg);
+    for _ in 0..SPLIT_ROUNDS {
+        let (tr_splits, en_splits) = run_together(tr, en, &beads, cfg);
+        if tr_splits.is_empty() && en_splits.is_empty() {
+            break;
+        }
+        split_paragraphs(tr, tr_labels, &tr_splits);
+        split_paragraphs(en, en_labels, &en_splits);
+        beads = align_files(tr, tr_labels, en, en_labels, cfg);
     }
-    split_paragraphs(tr, tr_labels, &tr_splits);
-    split_paragraphs(en, en_labels, &en_splits);
-    align_files(tr, tr_labels, en, en_labels, cfg)
+    beads
 }
 
 /// Log odds (nats) that a soft break inside one side of a joined bead is an unseen paragraph
