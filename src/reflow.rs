@@ -339,6 +339,11 @@ fn mark_repeated_lines(lines: &[Line], units: &mut [Unit]) {
 /// in lower case: the short units are a running header or footer that the page break put in
 /// the middle of the paragraph. They become boilerplate and the paragraph is joined again.
 fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
+    // Single lines that stand alone more than once: a running header without a page number.
+    let mut alone: HashMap<&str, usize> = HashMap::new();
+    for unit in units.iter().filter(|u| u.lines.len() == 1) {
+        *alone.entry(lines[unit.lines[0]].text).or_default() += 1;
+    }
     let mut i = 0;
     while i < units.len() {
         if units[i].kind != Kind::Body || ends_sentence(&unit_last_text(lines, &units[i])) {
@@ -369,7 +374,7 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
         let last_line = lines[*units[i].lines.last().expect("units are never empty")].text;
         let runs_on = layout.unwrapped || last_line.chars().count() * 10 >= layout.width * 7;
         if !found {
-            j = if runs_on { page_break_end(lines, units, start).unwrap_or(start) } else { start };
+            j = if runs_on { page_break_end(lines, units, start, &alone).unwrap_or(start) } else { start };
             // A headline in title case ("… Yarışında Aday Olma Konusunu "Etraflıca"
             // Düşüneceğini Belirtti") goes on only as a headline: running text after the page
             // break is a paragraph of its own.
@@ -393,9 +398,11 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
 
 /// From unit `start` on, a page number, boilerplate already known (a repeated running header)
 /// and at most one other single line that ends no sentence (a header seen once), then body
-/// text: the index of that body unit.
-fn page_break_end(lines: &[Line], units: &[Unit], start: usize) -> Option<usize> {
+/// text: the index of that body unit. Without a page number, the header must stand alone
+/// elsewhere in the text too (`alone` counts single lines).
+fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<&str, usize>) -> Option<usize> {
     let mut page_number = false;
+    let mut repeated = false;
     let mut header = false;
     let mut j = start;
     while j < units.len() && j - start < 3 {
@@ -413,22 +420,33 @@ fn page_break_end(lines: &[Line], units: &[Unit], start: usize) -> Option<usize>
             && text.chars().count() <= 80
         {
             header = true;
+            repeated = alone.get(text).is_some_and(|&n| n >= 2) && unit.kind == Kind::Heading;
         } else {
             break;
         }
         j += 1;
     }
-    (page_number && j < units.len() && units[j].kind == Kind::Body && last_before_page_number(lines, &units[start..j]))
-        .then_some(j)
+    ((page_number || repeated)
+        && j < units.len()
+        && units[j].kind == Kind::Body
+        && last_before_page_number(lines, &units[start..j]))
+    .then_some(j)
 }
 
 /// A page break cuts the last paragraph of a page: when `between` holds a page number, only
-/// boilerplate may stand before it (text there is the page's own last paragraph, which the
-/// next page continues, not the paragraph before it).
+/// boilerplate or a one-line heading (a running header) may stand before it (text there is the
+/// page's own last paragraph, which the next page continues, not the paragraph before it);
+/// without one, no body text that stops mid-sentence may stand between.
 fn last_before_page_number(lines: &[Line], between: &[Unit]) -> bool {
     match between.iter().position(|u| u.lines.len() == 1 && is_page_number(lines[u.lines[0]].text)) {
-        Some(p) => between[..p].iter().all(|u| u.kind == Kind::Boilerplate),
-        None => true,
+        // A running header on one line may come first ("Journal of Applied Studies 3 (2016)" /
+        // "40"), seen only once: a heading, not a paragraph's text.
+        Some(p) => {
+            between[..p].iter().all(|u| u.kind == Kind::Boilerplate || (u.kind == Kind::Heading && u.lines.len() == 1))
+        }
+        // No page number: a body unit between that stops mid-sentence is the one the text
+        // goes on with.
+        None => !between.iter().any(|u| u.kind == Kind::Body && !ends_sentence(&unit_last_text(lines, u))),
     }
 }
 
@@ -1061,6 +1079,48 @@ mod tests {
         let kinds: Vec<Kind> = got.iter().map(|(k, _)| *k).collect();
         assert_eq!(kinds, [Kind::Body, Kind::Boilerplate, Kind::Boilerplate]);
         assert!(got[0].1.ends_with("park, Güney Afrika Ulusal Parklarının en büyüğüdür."), "{got:?}");
+    }
+
+    #[test]
+    fn a_running_header_before_the_page_number_is_passed_over_too() {
+        let input = "Kruger Ulusal Parkı, Güney Afrika'nın kuzey-doğusunda yer alır ve park, Güney\n\nJournal of Applied Studies 4 (2016)\n\n179\n\n Afrika Ulusal Parklarının en büyüğüdür.\n";
+        let got = texts(input);
+        let kinds: Vec<Kind> = got.iter().map(|(k, _)| *k).collect();
+        assert_eq!(kinds, [Kind::Body, Kind::Boilerplate, Kind::Boilerplate], "{got:?}");
+        assert!(got[0].1.ends_with("park, Güney Afrika Ulusal Parklarının en büyüğüdür."), "{got:?}");
+    }
+
+    #[test]
+    fn a_running_header_without_page_numbers_is_known_by_standing_alone_twice() {
+        // No page number at either break; the header line stands alone twice, so the paragraph
+        // that runs to the margin goes on after it, with a capital too.
+        let line = "Kruger Ulusal Parkı, Güney Afrika'nın kuzey-doğusunda yer alır ve";
+        let input = format!(
+            "{line}\npark, bugün ülkenin en çok ziyaret edilen ve en büyük parkı olan Güney\n\nUluslararası İlişkiler Dergisi\n\n Afrika Ulusal Parkları arasında yer alır.\n\n{line}\npark, Güney Afrika'nın en eski parkıdır; ziyaretçilerin çoğu onu görmek\n\nUluslararası İlişkiler Dergisi\n\n Tanzanya'dan da geliyor.\n"
+        );
+        let got = texts(&input);
+        let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(body.len(), 2, "{got:?}");
+        assert!(body[0].ends_with("Güney Afrika Ulusal Parkları arasında yer alır."), "{got:?}");
+        assert!(body[1].ends_with("görmek Tanzanya'dan da geliyor."), "{got:?}");
+    }
+
+    #[test]
+    fn without_a_page_number_the_text_goes_on_with_the_last_paragraph_cut_short() {
+        // A headline (no full stop) and the page's last paragraph, cut mid-sentence, both before
+        // a running header: the lower-case text after it continues the paragraph, not the
+        // headline.
+        let input = "The move will neutralise the success of Corbyn's drive to attract young voters\n\nThe Treasury expects it to raise up to £120 million a year to help\n\nUluslararası İlişkiler Dergisi\n\n the homeless. Foreign buyers are set to pay more.\n";
+        let got = texts(input);
+        assert_eq!(
+            got[0].1, "The move will neutralise the success of Corbyn's drive to attract young voters",
+            "{got:?}"
+        );
+        assert_eq!(
+            got[1].1,
+            "The Treasury expects it to raise up to £120 million a year to help the homeless. Foreign buyers are set to pay more.",
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -72,9 +72,39 @@ pub fn build(doc: &ParallelDoc, seed: u64, group: bool, foreign: &str) -> Built 
     build_with(doc, seed, group, foreign, true)
 }
 
+/// How a page break shows in extracted text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageBreak {
+    /// The page number (a footer), then the running header of the next page.
+    NumberThenHeader,
+    /// The running header, then the page number.
+    HeaderThenNumber,
+    /// A running header without any number.
+    HeaderOnly,
+    /// A bare page number.
+    NumberOnly,
+}
+
+impl PageBreak {
+    pub const ALL: [PageBreak; 4] =
+        [PageBreak::NumberThenHeader, PageBreak::HeaderThenNumber, PageBreak::HeaderOnly, PageBreak::NumberOnly];
+}
+
 /// [`build`], with or without a blank line between paragraphs (some extractions set paragraphs
 /// off only by where their last line stops).
 pub fn build_with(doc: &ParallelDoc, seed: u64, group: bool, foreign: &str, blank_lines: bool) -> Built {
+    build_styled(doc, seed, group, foreign, blank_lines, PageBreak::NumberThenHeader)
+}
+
+/// [`build_with`], with page breaks of the style given.
+pub fn build_styled(
+    doc: &ParallelDoc,
+    seed: u64,
+    group: bool,
+    foreign: &str,
+    blank_lines: bool,
+    page_break: PageBreak,
+) -> Built {
     let mut rng = Rng::new(seed);
     let paras = paragraphs(doc, &mut rng, group);
     let n = paras.len();
@@ -124,7 +154,7 @@ pub fn build_with(doc: &ParallelDoc, seed: u64, group: bool, foreign: &str, blan
     let width = std::env::var("HIZALA_WIDTH").ok().and_then(|v| v.parse().ok()).unwrap_or(64) + rng.below(16);
     let header = format!("Journal of Applied Studies {} ({})", 3 + rng.below(20), 2015 + rng.below(10));
     let layout = |sections: &[(&str, &[String])], lang: Lang, rng: &mut Rng| {
-        layout(sections, width, lang, rng, &header, blank_lines)
+        layout(sections, width, lang, rng, &header, blank_lines, page_break)
     };
     let english = layout(&[("Abstract", &body[..])], Lang::En, &mut rng);
     let turkish = layout(&[("Genişletilmiş Özet", &summary[..])], Lang::Tr, &mut rng);
@@ -162,6 +192,7 @@ fn layout(
     rng: &mut Rng,
     header: &str,
     blank_lines: bool,
+    page_break: PageBreak,
 ) -> String {
     let mut lines: Vec<String> = Vec::new();
     for (heading, paragraphs) in sections {
@@ -179,7 +210,12 @@ fn layout(
     let mut page = 1 + rng.below(200);
     for (k, line) in lines.iter().enumerate() {
         if k > 0 && k % 42 == 0 {
-            out.push_str(&format!("\n{page}\n\n{header}\n\n"));
+            match page_break {
+                PageBreak::NumberThenHeader => out.push_str(&format!("\n{page}\n\n{header}\n\n")),
+                PageBreak::HeaderThenNumber => out.push_str(&format!("\n{header}\n\n{page}\n\n")),
+                PageBreak::HeaderOnly => out.push_str("\nUluslararası İlişkiler ve Bölge Çalışmaları\n\n"),
+                PageBreak::NumberOnly => out.push_str(&format!("\n{page}\n\n")),
+            }
             page += 1;
             // A new page in extracted text often starts with a space.
             out.push(' ');
