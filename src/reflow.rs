@@ -339,10 +339,11 @@ fn mark_repeated_lines(lines: &[Line], units: &mut [Unit]) {
 /// in lower case: the short units are a running header or footer that the page break put in
 /// the middle of the paragraph. They become boilerplate and the paragraph is joined again.
 fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
-    // Single lines that stand alone more than once: a running header without a page number.
-    let mut alone: HashMap<&str, usize> = HashMap::new();
+    // Single lines that stand alone more than once, their numbers aside: a running header
+    // without a page number, or with one on its line.
+    let mut alone: HashMap<String, usize> = HashMap::new();
     for unit in units.iter().filter(|u| u.lines.len() == 1) {
-        *alone.entry(lines[unit.lines[0]].text).or_default() += 1;
+        *alone.entry(without_digits(lines[unit.lines[0]].text)).or_default() += 1;
     }
     let mut i = 0;
     while i < units.len() {
@@ -400,7 +401,7 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
 /// and at most one other single line that ends no sentence (a header seen once), then body
 /// text: the index of that body unit. Without a page number, the header must stand alone
 /// elsewhere in the text too (`alone` counts single lines).
-fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<&str, usize>) -> Option<usize> {
+fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<String, usize>) -> Option<usize> {
     let mut page_number = false;
     let mut repeated = false;
     let mut header = false;
@@ -420,7 +421,9 @@ fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<
             && text.chars().count() <= 80
         {
             header = true;
-            repeated = alone.get(text).is_some_and(|&n| n >= 2) && unit.kind == Kind::Heading;
+            repeated = alone.get(&without_digits(text)).is_some_and(|&n| n >= 2) && unit.kind == Kind::Heading;
+            // The page number on the header's line, set off by a bar or a dash.
+            page_number |= numbered_header(text);
         } else {
             break;
         }
@@ -431,6 +434,19 @@ fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<
         && units[j].kind == Kind::Body
         && last_before_page_number(lines, &units[start..j]))
     .then_some(j)
+}
+
+/// A running header with the page number on its line, set off from the title by a bar or a
+/// dash: "Journal of Applied Studies 3 (2016) | 40", "12 – Uluslararası İlişkiler".
+fn numbered_header(text: &str) -> bool {
+    let is_num = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
+    let parts: Vec<&str> = text.split(['|', '–', '—']).map(str::trim).collect();
+    parts.len() >= 2 && (is_num(parts[0]) || is_num(parts[parts.len() - 1]))
+}
+
+/// A line with its digits left out: running headers that differ only in their page number.
+fn without_digits(text: &str) -> String {
+    text.chars().filter(|c| !c.is_ascii_digit()).collect()
 }
 
 /// A page break cuts the last paragraph of a page: when `between` holds a page number, only
@@ -1103,6 +1119,19 @@ mod tests {
         assert_eq!(body.len(), 2, "{got:?}");
         assert!(body[0].ends_with("Güney Afrika Ulusal Parkları arasında yer alır."), "{got:?}");
         assert!(body[1].ends_with("görmek Tanzanya'dan da geliyor."), "{got:?}");
+    }
+
+    #[test]
+    fn a_page_number_on_the_running_headers_line_is_a_page_break() {
+        let input = "Kruger Ulusal Parkı, Güney Afrika'nın kuzey-doğusunda yer alır ve park, Güney\n\nJournal of Applied Studies 4 (2016) | 179\n\n Afrika Ulusal Parklarının en büyüğüdür.\n";
+        let got = texts(input);
+        assert_eq!(
+            got[0].1,
+            "Kruger Ulusal Parkı, Güney Afrika'nın kuzey-doğusunda yer alır ve park, Güney Afrika Ulusal Parklarının en büyüğüdür.",
+            "{got:?}"
+        );
+        assert_eq!(got[1].0, Kind::Boilerplate);
+        assert!(numbered_header("12 – Uluslararası İlişkiler Dergisi") && !numbered_header("Chapter 12"));
     }
 
     #[test]

@@ -83,11 +83,18 @@ pub enum PageBreak {
     HeaderOnly,
     /// A bare page number.
     NumberOnly,
+    /// The page number on the running header's line ("Journal of Applied Studies 3 (2016) | 40").
+    NumberInHeader,
 }
 
 impl PageBreak {
-    pub const ALL: [PageBreak; 4] =
-        [PageBreak::NumberThenHeader, PageBreak::HeaderThenNumber, PageBreak::HeaderOnly, PageBreak::NumberOnly];
+    pub const ALL: [PageBreak; 5] = [
+        PageBreak::NumberThenHeader,
+        PageBreak::HeaderThenNumber,
+        PageBreak::HeaderOnly,
+        PageBreak::NumberOnly,
+        PageBreak::NumberInHeader,
+    ];
 }
 
 /// [`build`], with or without a blank line between paragraphs (some extractions set paragraphs
@@ -215,6 +222,7 @@ fn layout(
                 PageBreak::HeaderThenNumber => out.push_str(&format!("\n{header}\n\n{page}\n\n")),
                 PageBreak::HeaderOnly => out.push_str("\nUluslararası İlişkiler ve Bölge Çalışmaları\n\n"),
                 PageBreak::NumberOnly => out.push_str(&format!("\n{page}\n\n")),
+                PageBreak::NumberInHeader => out.push_str(&format!("\n{header} | {page}\n\n")),
             }
             page += 1;
             // A new page in extracted text often starts with a space.
