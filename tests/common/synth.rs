@@ -215,8 +215,11 @@ fn layout(
     }
     let mut out = String::new();
     let mut page = 1 + rng.below(200);
+    let page_lines: usize = std::env::var("HIZALA_PAGE_LINES").ok().and_then(|v| v.parse().ok()).unwrap_or(42);
     for (k, line) in lines.iter().enumerate() {
-        if k > 0 && k % 42 == 0 {
+        // `HIZALA_PAGE_LINES` sets the page length for robustness runs of the eval tools
+        // (25 and 15: held-out FLORES 0.980 / 0.994 and 0.983 / 0.974, NTREX 0.986 / 0.984).
+        if k > 0 && k % page_lines == 0 {
             match page_break {
                 PageBreak::NumberThenHeader => out.push_str(&format!("\n{page}\n\n{header}\n\n")),
                 PageBreak::HeaderThenNumber => out.push_str(&format!("\n{header}\n\n{page}\n\n")),
