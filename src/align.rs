@@ -284,14 +284,8 @@ fn run_together(tr: &[Paragraph], en: &[Paragraph], beads: &[Bead], cfg: &AlignC
     let best = |p: &Paragraph, a: f64, b: f64, turkish: bool| -> Option<Split> {
         let fit = |x: f64, y: f64| if turkish { length_llr(x, y, cfg) } else { length_llr(y, x, cfg) };
         let whole = fit(p.text.chars().count() as f64, a + b);
-        p.soft_breaks
-            .iter()
-            .filter_map(|&(words, line)| {
-                let (head, tail) = split_words(&p.text, words)?;
-                let gain = fit(head.chars().count() as f64, a) + fit(tail.chars().count() as f64, b) - whole;
-                (gain + SPLIT_PRIOR > 0.0).then_some((gain, (p.index, words, line)))
-            })
-            .max_by(|x, y| x.0.total_cmp(&y.0))
+        best_soft_break(p, |head, tail| fit(head, a) + fit(tail, b) - whole)
+            .filter(|(gain, _)| gain + SPLIT_PRIOR > 0.0)
             .map(|(_, split)| split)
     };
     // A 1-1 bead whose paragraph on one side fits much better without its head or its tail:
@@ -299,14 +293,7 @@ fn run_together(tr: &[Paragraph], en: &[Paragraph], beads: &[Bead], cfg: &AlignC
     let left_out = |p: &Paragraph, other: f64, turkish: bool| -> Option<(f64, Split)> {
         let fit = |x: f64| if turkish { length_llr(x, other, cfg) } else { length_llr(other, x, cfg) };
         let whole = fit(p.text.chars().count() as f64);
-        p.soft_breaks
-            .iter()
-            .filter_map(|&(words, line)| {
-                let (head, tail) = split_words(&p.text, words)?;
-                let gain = fit(head.chars().count() as f64).max(fit(tail.chars().count() as f64)) - whole;
-                (gain > LEFT_OUT_GAIN).then_some((gain, (p.index, words, line)))
-            })
-            .max_by(|x, y| x.0.total_cmp(&y.0))
+        best_soft_break(p, |head, tail| fit(head).max(fit(tail)) - whole).filter(|(gain, _)| *gain > LEFT_OUT_GAIN)
     };
     let (mut tr_splits, mut en_splits) = (Vec::new(), Vec::new());
     for b in beads {
@@ -326,6 +313,18 @@ fn run_together(tr: &[Paragraph], en: &[Paragraph], beads: &[Bead], cfg: &AlignC
         }
     }
     (tr_splits, en_splits)
+}
+
+/// The soft break of `p` with the highest `gain` (of the two parts' lengths in characters),
+/// with that gain.
+fn best_soft_break(p: &Paragraph, gain: impl Fn(f64, f64) -> f64) -> Option<(f64, Split)> {
+    p.soft_breaks
+        .iter()
+        .filter_map(|&(words, line)| {
+            let (head, tail) = split_words(&p.text, words)?;
+            Some((gain(head.chars().count() as f64, tail.chars().count() as f64), (p.index, words, line)))
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0))
 }
 
 /// A text split before its word number `words` (counted from 0): the two parts, the first
@@ -415,21 +414,6 @@ pub fn pair_headings(
         let unpaired = alignable(p) && !taken.contains(&p.index);
         (d.lang == lang && (heading || unpaired)).then_some((p.index, heading))
     };
-    // The nearest heading (not a section name) before paragraph number `first`, past
-    // boilerplate and up to two unpaired body paragraphs of the same language (a summary leaves
-    // out the paragraphs under a headline as it leaves out others); with its language.
-    let heading_back = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label, taken: &HashSet<usize>| {
-        let mut skipped = 0;
-        for (p, d) in side[..first.saturating_sub(1).min(side.len())].iter().zip(labels).rev() {
-            match p.kind {
-                Kind::Boilerplate => continue,
-                Kind::Heading if crate::reflow::heading_language(&p.text).is_none() => return Some((p.index, d.lang)),
-                _ if alignable(p) && !taken.contains(&p.index) && d.lang == lang && skipped < 2 => skipped += 1,
-                _ => return None,
-            }
-        }
-        None
-    };
     let mut out = Vec::with_capacity(beads.len());
     // Words the body text writes in lower case: a headline's capitalised word among them is no
     // name.
@@ -443,10 +427,12 @@ pub fn pair_headings(
         // as English for its names ("The High Breed: Bilinçli hip hop nedir?") but has letters
         // English does not write. (One written the same in both is more often a running
         // header left in the text than a headline of names.)
-        let headings = heading_back(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
-            .zip(heading_back(en, en_labels, bead.en[0], Label::En, &en_paired))
-            .filter(|((t, tl), (_, el))| (*tl != Label::En || has_turkish_letter(&tr[*t - 1].text)) && *el != Label::Tr)
-            .map(|((t, _), (e, _))| (t, e));
+        // A summary leaves out the paragraphs under a headline as it leaves out others: up to two
+        // unpaired ones may stand between.
+        let headings = heading_before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired, 2)
+            .zip(heading_before(en, en_labels, bead.en[0], Label::En, &en_paired, 2))
+            .filter(|(t, e)| (t.lang != Label::En || has_turkish_letter(&tr[t.index - 1].text)) && e.lang != Label::Tr)
+            .map(|(t, e)| (t.index, e.index));
         let found = headings.or_else(|| {
             before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
                 .zip(before(en, en_labels, bead.en[0], Label::En, &en_paired))
@@ -481,11 +467,19 @@ pub fn pair_headings(
                 ids.iter().map(|&i| side[i - 1].text.as_str()).collect::<Vec<_>>().join(" ")
             };
             let (t_text, e_text) = (text(tr, &bead.tr), text(en, &bead.en));
-            if let Some(h) = heading_right_before(en, en_labels, bead.en[0], Label::En) {
+            // Right before the bead, not right after boilerplate (a running header seen only
+            // once after a page number is not known for one), and not in the other language.
+            let right_before = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label| {
+                let other = if lang == Label::Tr { Label::En } else { Label::Tr };
+                heading_before(side, labels, first, lang, &HashSet::new(), 0)
+                    .filter(|h| !h.after_boilerplate && h.lang != other)
+                    .map(|h| h.index)
+            };
+            if let Some(h) = right_before(en, en_labels, bead.en[0], Label::En) {
                 if absorbs(&en[h - 1].text, &e_text, &t_text, false, &lowercase, cfg) {
                     bead.en.insert(0, h);
                 }
-            } else if let Some(h) = heading_right_before(tr, tr_labels, bead.tr[0], Label::Tr) {
+            } else if let Some(h) = right_before(tr, tr_labels, bead.tr[0], Label::Tr) {
                 if absorbs(&tr[h - 1].text, &t_text, &e_text, true, &lowercase, cfg) {
                     bead.tr.insert(0, h);
                 }
@@ -501,20 +495,39 @@ fn has_turkish_letter(text: &str) -> bool {
     text.chars().any(|c| matches!(c, 'ç' | 'ğ' | 'ı' | 'ö' | 'ş' | 'ü' | 'Ç' | 'Ğ' | 'İ' | 'Ö' | 'Ş' | 'Ü'))
 }
 
-/// The heading (not a section name) directly before paragraph number `first`, past boilerplate,
-/// unless it is in the other language or stands right after boilerplate (a running header
-/// after a page number, seen only once, is not known for one).
-fn heading_right_before(side: &[Paragraph], labels: &[Detected], first: usize, lang: Label) -> Option<usize> {
+/// A heading found before a bead: its paragraph number, its language, and whether boilerplate
+/// stands right before it.
+struct HeadingBefore {
+    index: usize,
+    lang: Label,
+    after_boilerplate: bool,
+}
+
+/// The nearest heading (not a section name) before paragraph number `first`, past boilerplate
+/// and up to `skip` body paragraphs in `lang` that no bead has taken.
+fn heading_before(
+    side: &[Paragraph],
+    labels: &[Detected],
+    first: usize,
+    lang: Label,
+    taken: &HashSet<usize>,
+    skip: usize,
+) -> Option<HeadingBefore> {
     let before = &side[..first.saturating_sub(1).min(side.len())];
-    let at = before.iter().rposition(|p| p.kind != Kind::Boilerplate)?;
-    let (p, d) = (&before[at], &labels[at]);
-    let other = if lang == Label::Tr { Label::En } else { Label::Tr };
-    let after_boilerplate = at > 0 && before[at - 1].kind == Kind::Boilerplate;
-    (p.kind == Kind::Heading
-        && crate::reflow::heading_language(&p.text).is_none()
-        && d.lang != other
-        && !after_boilerplate)
-        .then_some(p.index)
+    let mut skipped = 0;
+    for at in (0..before.len()).rev() {
+        let (p, d) = (&before[at], &labels[at]);
+        match p.kind {
+            Kind::Boilerplate => continue,
+            Kind::Heading if crate::reflow::heading_language(&p.text).is_none() => {
+                let after_boilerplate = at > 0 && before[at - 1].kind == Kind::Boilerplate;
+                return Some(HeadingBefore { index: p.index, lang: d.lang, after_boilerplate });
+            }
+            _ if alignable(p) && !taken.contains(&p.index) && d.lang == lang && skipped < skip => skipped += 1,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Whether `heading`, before the paragraph `own` of its side, belongs in the bead with `other`
