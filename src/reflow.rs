@@ -217,6 +217,13 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
     if continues_after_dash(b.text) && !ends_sentence(a.text) && list_marker_len(a.text).is_none() {
         return false;
     }
+    // A numbered item after a line that stops mid-sentence — not after a colon, a semicolon or
+    // another item — is the sentence going on with a number: "Saat 05:00 itibarıyla Rosa," /
+    // "1. Kategori kasırga olup …".
+    let numbered = b.text.starts_with(|c: char| c.is_ascii_digit());
+    if numbered && continues && !a.text.trim_end().ends_with(';') && list_marker_len(a.text).is_none() {
+        return false;
+    }
     if list_marker_len(b.text).is_some() || footnote_marker_len(b.text).is_some() {
         return true;
     }
@@ -1080,6 +1087,14 @@ mod tests {
         // Sentence ends at the margin inside a paragraph set off by blank lines are no breaks.
         let separated = input.replace(".\nSunderland", ".\n\nSunderland").replace(".\nRoss", ".\n\nRoss");
         assert!(rebuild(&separated).iter().all(|p| p.soft_breaks.is_empty()));
+    }
+
+    #[test]
+    fn a_number_at_a_line_start_goes_on_with_a_sentence_but_a_list_after_a_colon_breaks() {
+        let input = "Rosa önümüzdeki günlerde Meksika'nın kuzeyiyle ABD'nin kuzeybatısı boyunca sele yol\naçacak yağmurlar getirecek. Saat 05:00 itibarıyla Rosa,\n1. Kategori kasırga olup rüzgar hızı saatte 85 mil şiddetindeydi.\n";
+        assert_eq!(texts(input).len(), 1, "{:?}", texts(input));
+        let list = "Çalışmanın üç amacı vardır:\n1. Savunma sanayii iş birliğini incelemek.\n2. Ortak tatbikatları sıralamak.\n";
+        assert_eq!(texts(list).len(), 3, "{:?}", texts(list));
     }
 
     #[test]

@@ -135,6 +135,18 @@ fn corpus_styled(name: &str, base: u64, blank_lines: bool, page_break: synth::Pa
     let (docs, group) = match name {
         "ntrex" => (pdfsim::ntrex_documents(), true),
         "ntrex-segments" => (pdfsim::ntrex_documents(), false),
+        // Whole stories as paragraphs (the corpus's documents.tsv rows), eight to a paper.
+        "ntrex-docs" => (
+            pdfsim::ntrex_documents()
+                .chunks(8)
+                .map(|c| pdfsim::ParallelDoc {
+                    name: c[0].name.clone(),
+                    tr: c.iter().map(|d| d.tr.join(" ")).collect(),
+                    en: c.iter().map(|d| d.en.join(" ")).collect(),
+                })
+                .collect(),
+            false,
+        ),
         // Three stories to a paper: a long English body, the summary covering part of it.
         "ntrex-long" => (
             pdfsim::ntrex_documents()
@@ -629,6 +641,13 @@ fn diagnose() {
 #[ignore]
 fn ntrex_long() {
     evaluate("ntrex-long");
+}
+
+/// NTREX papers whose paragraphs are whole stories, eight to a paper.
+#[test]
+#[ignore]
+fn ntrex_docs() {
+    evaluate("ntrex-docs");
 }
 
 #[test]
