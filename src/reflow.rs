@@ -414,16 +414,28 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             }
         }
         if j > start {
-            for unit in &mut units[start..j] {
-                unit.kind = Kind::Boilerplate;
-            }
-            let tail = units.remove(j);
-            units[i].lines.extend(tail.lines);
+            join_units(units, i, start..j, false);
             // The joined paragraph may be interrupted again on its next page.
             continue;
         }
         i += 1;
     }
+}
+
+/// Joins unit `between.end` to unit `i`, the units between becoming boilerplate (a page
+/// number, a running header); `soft` marks the join as a soft break.
+fn join_units(units: &mut Vec<Unit>, i: usize, between: std::ops::Range<usize>, soft: bool) {
+    let j = between.end;
+    for unit in &mut units[between] {
+        unit.kind = Kind::Boilerplate;
+    }
+    let tail = units.remove(j);
+    let at = units[i].lines.len();
+    if soft {
+        units[i].soft.push(at);
+    }
+    units[i].soft.extend(tail.soft.iter().map(|k| k + at));
+    units[i].lines.extend(tail.lines);
 }
 
 /// Body paragraphs this many lines long or longer (the median) make a page break after a full
@@ -454,14 +466,7 @@ fn join_across_page_break(
     if layout.unwrapped || fits || !starts_sentence(next.text) || headline(&units[i]) || headline(&units[j]) {
         return false;
     }
-    for unit in &mut units[start..j] {
-        unit.kind = Kind::Boilerplate;
-    }
-    let tail = units.remove(j);
-    let at = units[i].lines.len();
-    units[i].soft.push(at);
-    units[i].soft.extend(tail.soft.iter().map(|k| k + at));
-    units[i].lines.extend(tail.lines);
+    join_units(units, i, start..j, true);
     true
 }
 
