@@ -3,6 +3,15 @@
 //! the gold beads. A bead is right only if both its sides are exactly the gold paragraphs
 //! (exact-bead precision, recall and F1). FLORES-200 documents are held out (the aligner's
 //! constants were set on NTREX-128 documents); both are measured in one file and as two files.
+//!
+//! Environment for tuning and robustness runs (`cargo test --release --test align_eval NAME --
+//! --include-ignored --nocapture`): `HIZALA_SEED` draws other papers, `HIZALA_CFG` overrides
+//! aligner settings (`name=value,…`), `HIZALA_NO_BLANK_LINES` lays papers out without blank
+//! lines, `HIZALA_PAGE_STYLE` (0–4) and `HIZALA_PAGE_LINES` change page breaks, `HIZALA_WIDTH`
+//! the narrowest line, `HIZALA_MISSED` lists the gold beads not found; `diagnose`, `show_doc`
+//! (`HIZALA_DIAG`, `HIZALA_DOC`, `HIZALA_ONE_FILE`) explain single papers. Layouts: `flores`,
+//! `ntrex` (1–3 segments a paragraph), `ntrex-segments`, `ntrex-docs` (whole stories),
+//! `ntrex-long` (three stories a paper).
 
 #[path = "common/baseline.rs"]
 mod baseline;
