@@ -282,7 +282,7 @@ fn run_together(tr: &[Paragraph], en: &[Paragraph], beads: &[Bead], cfg: &AlignC
     let chars = |side: &[Paragraph], i: usize| side[i - 1].text.chars().count() as f64;
     // The best soft break of `p` for parts of lengths like `a` and `b` on the other side.
     let best = |p: &Paragraph, a: f64, b: f64, turkish: bool| -> Option<Split> {
-        let fit = |x: f64, y: f64| if turkish { length_llr(x, y, cfg) } else { length_llr(y, x, cfg) };
+        let fit = |x: f64, y: f64| side_length_llr(x, y, turkish, cfg);
         let whole = fit(p.text.chars().count() as f64, a + b);
         best_soft_break(p, |head, tail| fit(head, a) + fit(tail, b) - whole)
             .filter(|(gain, _)| gain + SPLIT_PRIOR > 0.0)
@@ -291,7 +291,7 @@ fn run_together(tr: &[Paragraph], en: &[Paragraph], beads: &[Bead], cfg: &AlignC
     // A 1-1 bead whose paragraph on one side fits much better without its head or its tail:
     // the other part is a paragraph the summary left out, run into this one.
     let left_out = |p: &Paragraph, other: f64, turkish: bool| -> Option<(f64, Split)> {
-        let fit = |x: f64| if turkish { length_llr(x, other, cfg) } else { length_llr(other, x, cfg) };
+        let fit = |x: f64| side_length_llr(x, other, turkish, cfg);
         let whole = fit(p.text.chars().count() as f64);
         best_soft_break(p, |head, tail| fit(head).max(fit(tail)) - whole).filter(|(gain, _)| *gain > LEFT_OUT_GAIN)
     };
@@ -544,11 +544,7 @@ fn absorbs<S: std::hash::BuildHasher>(
     cfg: &AlignConfig,
 ) -> bool {
     let (lh, lo, lx) = (heading.chars().count() as f64, own.chars().count() as f64, other.chars().count() as f64);
-    let gain = if turkish {
-        length_llr(lh + lo, lx, cfg) - length_llr(lo, lx, cfg)
-    } else {
-        length_llr(lx, lh + lo, cfg) - length_llr(lx, lo, cfg)
-    };
+    let gain = side_length_llr(lh + lo, lx, turkish, cfg) - side_length_llr(lo, lx, turkish, cfg);
     let kh = heading_keys(heading, turkish, lowercase);
     let (ko, kx) = (heading_keys(own, turkish, lowercase).all, heading_keys(other, !turkish, lowercase).all);
     let brings = |k: &&String| kx.contains(*k) && !ko.contains(*k);
@@ -1409,6 +1405,12 @@ fn length_llr(lt: f64, le: f64, cfg: &AlignConfig) -> f64 {
     let matched = 0.9 * normal_pdf(delta) + 0.1 * normal_pdf(delta / 3.0) / 3.0;
     let random = normal_pdf(delta / random_sd) / random_sd;
     (matched.max(1e-300) / random.max(1e-300)).ln().clamp(-8.0, 3.0)
+}
+
+/// [`length_llr`] of a paragraph of `own` characters on one side (Turkish when `turkish`) and
+/// `other` characters on the other.
+fn side_length_llr(own: f64, other: f64, turkish: bool, cfg: &AlignConfig) -> f64 {
+    if turkish { length_llr(own, other, cfg) } else { length_llr(other, own, cfg) }
 }
 
 fn normal_pdf(x: f64) -> f64 {

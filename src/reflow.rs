@@ -245,7 +245,7 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
 
 /// A body paragraph's [soft breaks](Paragraph::soft_breaks): in text without blank lines
 /// between paragraphs, each pair of consecutive lines where one sentence ends at the margin and
-/// the next starts a line.
+/// the next starts a line; and the page breaks it was joined across (`Unit::soft`).
 fn soft_breaks(lines: &[Line], unit: &Unit, layout: &Layout, words: &WordCounts) -> Vec<(usize, usize)> {
     if unit.kind != Kind::Body {
         return Vec::new();
@@ -372,16 +372,16 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             i += 1;
             continue;
         }
-        if ends_sentence(&unit_last_text(lines, &units[i])) {
-            if !long_paragraphs || !join_across_page_break(lines, layout, units, i, &alone) {
-                i += 1;
-            }
-            continue;
-        }
         // After a join, the interruption already dealt with stays in place (now boilerplate),
         // before the end of the joined paragraph: look past it.
         let end = *units[i].lines.last().expect("units are never empty");
         let start = (i + 1..units.len()).find(|&k| units[k].lines[0] > end).unwrap_or(units.len());
+        if ends_sentence(&unit_last_text(lines, &units[i])) {
+            if !long_paragraphs || !join_across_page_break(lines, layout, units, i, start, &alone) {
+                i += 1;
+            }
+            continue;
+        }
         // One to three short units, then a unit that starts in lower case (also after a dash
         // that looked like a list marker): the text goes on after the interruption.
         let mut j = start;
@@ -408,8 +408,10 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             // A headline in title case ("… Yarışında Aday Olma Konusunu "Etraflıca"
             // Düşüneceğini Belirtti") goes on only as a headline: running text after the page
             // break is a paragraph of its own.
-            let headline = |unit: &Unit| is_headline(unit.lines.iter().map(|&l| lines[l].text));
-            if j > start && headline(&units[i]) && !is_headline(std::iter::once(lines[units[j].lines[0]].text)) {
+            if j > start
+                && unit_is_headline(lines, &units[i])
+                && !is_headline(std::iter::once(lines[units[j].lines[0]].text))
+            {
                 j = start;
             }
         }
@@ -455,15 +457,15 @@ fn join_across_page_break(
     layout: &Layout,
     units: &mut Vec<Unit>,
     i: usize,
+    start: usize,
     alone: &HashMap<String, usize>,
 ) -> bool {
-    let end = *units[i].lines.last().expect("units are never empty");
-    let start = (i + 1..units.len()).find(|&k| units[k].lines[0] > end).unwrap_or(units.len());
     let Some(j) = page_break_end(lines, units, start, alone) else { return false };
+    let end = *units[i].lines.last().expect("units are never empty");
     let (last, next) = (&lines[end], &lines[units[j].lines[0]]);
-    let headline = |unit: &Unit| is_headline(unit.lines.iter().map(|&l| lines[l].text));
     let fits = ends_short(last, next, layout.fill) || last.text.chars().count() * 10 < layout.width * 9;
-    if layout.unwrapped || fits || !starts_sentence(next.text) || headline(&units[i]) || headline(&units[j]) {
+    let headline = unit_is_headline(lines, &units[i]) || unit_is_headline(lines, &units[j]);
+    if layout.unwrapped || fits || !starts_sentence(next.text) || headline {
         return false;
     }
     join_units(units, i, start..j, true);
@@ -512,9 +514,8 @@ fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<
 /// A running header with the page number on its line, set off from the title by a bar or a
 /// dash: "Journal of Applied Studies 3 (2016) | 40", "12 – Uluslararası İlişkiler".
 fn numbered_header(text: &str) -> bool {
-    let is_num = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
     let parts: Vec<&str> = text.split(['|', '–', '—']).map(str::trim).collect();
-    parts.len() >= 2 && (is_num(parts[0]) || is_num(parts[parts.len() - 1]))
+    parts.len() >= 2 && (is_page_digits(parts[0]) || is_page_digits(parts[parts.len() - 1]))
 }
 
 /// A line with its digits left out: running headers that differ only in their page number.
@@ -571,6 +572,10 @@ fn is_interruption_candidate(lines: &[Line], unit: &Unit) -> bool {
         && unit.kind != Kind::Footnote
         && !starts_lowercase(lines[unit.lines[0]].text)
         && unit.lines.iter().all(|&l| lines[l].text.chars().count() <= 120)
+}
+
+fn unit_is_headline(lines: &[Line], unit: &Unit) -> bool {
+    is_headline(unit.lines.iter().map(|&l| lines[l].text))
 }
 
 fn unit_last_text(lines: &[Line], unit: &Unit) -> String {
@@ -1021,9 +1026,14 @@ fn footnote_marker_len(text: &str) -> Option<usize> {
     None
 }
 
+/// One to four digits: a page number.
+fn is_page_digits(text: &str) -> bool {
+    (1..=4).contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit())
+}
+
 fn is_page_number(text: &str) -> bool {
     let t = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|'));
-    if !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) {
+    if is_page_digits(t) {
         return true;
     }
     let lower = t.to_lowercase();
@@ -1038,8 +1048,7 @@ fn is_journal_line(text: &str) -> bool {
     if words.len() < 2 || words.len() > 10 {
         return false;
     }
-    let is_num = |w: &str| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
-    let number_at_edge = is_num(words[0]) || is_num(words[words.len() - 1]);
+    let number_at_edge = is_page_digits(words[0]) || is_page_digits(words[words.len() - 1]);
     number_at_edge && is_all_caps(text)
 }
 
