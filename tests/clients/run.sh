@@ -2,7 +2,8 @@
 # make test, last part: hizala's exports read by the clients people use — pandas and Python's
 # csv module, translate-toolkit, openpyxl, xmllint, and review.html driven in Debian's Chromium
 # by playwright-core. Installs what is missing (a Python venv and node_modules under target/,
-# Debian packages with apt-get) and writes a screenshot of the review page to output/review.png.
+# Debian packages with apt-get) and writes a screenshot of the review page next to the run it
+# shows, target/clients/output/review.png (output/ holds only what `make` wrote from seeds/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -12,9 +13,11 @@ rm -rf "$out"
 mkdir -p "$out"
 
 cargo build --locked --quiet
-# The seeds, and a news story in English then Turkish whose alignment leaves Turkish
-# paragraphs unpaired (so the review page has some to list).
-target/debug/hizala run seeds tests/fixtures/scotsman.133744.en_then_tr.txt --out "$out" --quiet
+# The seeds, a news story in English then Turkish, and a short paper whose summary thanks its
+# participants in a paragraph the English does not have (so the review page has an unpaired
+# Turkish paragraph to list).
+target/debug/hizala run seeds tests/fixtures/scotsman.133744.en_then_tr.txt tests/fixtures/summary_with_unpaired_paragraph.txt \
+  --out "$out" --quiet
 
 install_debian() {
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -48,5 +51,4 @@ if [ ! -d "$node_dir/node_modules/playwright-core" ]; then
 fi
 pairs=$("$venv/bin/python" -c "import csv, sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1]))))" "$out/parallel.csv")
 unpaired=$("$venv/bin/python" -c "import json, sys; print(json.load(open(sys.argv[1]))['totals']['unaligned_tr'])" "$out/report.json")
-mkdir -p output
-node "$node_dir/review.mjs" "$out" "$pairs" "$unpaired" output/review.png
+node "$node_dir/review.mjs" "$out" "$pairs" "$unpaired" "$out/review.png"
