@@ -99,6 +99,17 @@ pub const LOW_OVERLAP: f64 = 0.12;
 /// the other side having run it into its first paragraph.
 const ABSORB_EVIDENCE: f64 = 1.5;
 
+/// How far apart (as a ratio, after adding the slack to both) the lengths of a headline and
+/// of the run-in headline of the other side's paragraph ([`fused_headline`]) may be.
+const FUSED_LENGTH_RATIO: f64 = 1.6;
+const FUSED_LENGTH_SLACK: f64 = 10.0;
+
+/// The least length gain (nats) with which a run-in headline joins ([`absorb_gain`]).
+const FUSED_GAIN: f64 = 0.0;
+
+/// The longest paragraph without a closing mark that is taken for a headline.
+const HEADLINE_CHARS: usize = 160;
+
 /// Tunable constants of the aligner; `Default` holds the measured values.
 #[derive(Clone, Debug)]
 pub struct AlignConfig {
@@ -429,18 +440,8 @@ pub fn pair_headings(
         // header left in the text than a headline of names.)
         // A summary leaves out the paragraphs under a headline as it leaves out others: up to two
         // unpaired ones may stand between.
-        let headings = heading_before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired, 2)
-            .zip(heading_before(en, en_labels, bead.en[0], Label::En, &en_paired, 2))
-            .filter(|(t, e)| (t.lang != Label::En || has_turkish_letter(&tr[t.index - 1].text)) && e.lang != Label::Tr)
-            .map(|(t, e)| (t.index, e.index));
-        let found = headings.or_else(|| {
-            before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
-                .zip(before(en, en_labels, bead.en[0], Label::En, &en_paired))
-                // Two body paragraphs the aligner has already weighed and left apart stay apart.
-                .filter(|((_, th), (_, eh))| *th || *eh)
-                .map(|((t, _), (e, _))| (t, e))
-        });
-        if let Some((t, e)) = found {
+        // The evidence that two headings translate each other.
+        let evidence = |t: usize, e: usize| {
             let (t_text, e_text) = (&tr[t - 1].text, &en[e - 1].text);
             let (ka, kb) = (heading_keys(t_text, true, &lowercase), heading_keys(e_text, false, &lowercase));
             let shared = ka.all.intersection(&kb.all).count();
@@ -455,7 +456,25 @@ pub fn pair_headings(
                 0.0
             };
             let length = length_llr(t_text.chars().count() as f64, e_text.chars().count() as f64, cfg);
-            let evidence = length + anchor_llr + cfg.pair_prior + cfg.continuation_bonus;
+            length + anchor_llr + cfg.pair_prior + cfg.continuation_bonus
+        };
+        // Of the headings before the bead on each side, the pair that fits best.
+        let tr_headings = headings_before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired, 2);
+        let en_headings = headings_before(en, en_labels, bead.en[0], Label::En, &en_paired, 2);
+        let headings = tr_headings
+            .iter()
+            .filter(|t| t.lang != Label::En || has_turkish_letter(&tr[t.index - 1].text))
+            .flat_map(|t| en_headings.iter().filter(|e| e.lang != Label::Tr).map(|e| (t.index, e.index)))
+            .map(|(t, e)| (t, e, evidence(t, e)))
+            .max_by(|a, b| a.2.total_cmp(&b.2));
+        let found = headings.or_else(|| {
+            before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
+                .zip(before(en, en_labels, bead.en[0], Label::En, &en_paired))
+                // Two body paragraphs the aligner has already weighed and left apart stay apart.
+                .filter(|((_, th), (_, eh))| *th || *eh)
+                .map(|((t, _), (e, _))| (t, e, evidence(t, e)))
+        });
+        if let Some((t, e, evidence)) = found {
             let score = logistic(cfg.score_slope * evidence + cfg.score_offset);
             if score >= cfg.min_score {
                 out.push(Bead { tr: vec![t], en: vec![e], score });
@@ -469,18 +488,29 @@ pub fn pair_headings(
             let (t_text, e_text) = (text(tr, &bead.tr), text(en, &bead.en));
             // Right before the bead, not right after boilerplate (a running header seen only
             // once after a page number is not known for one), and not in the other language.
-            let right_before = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label| {
+            let right_before = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label, taken| {
                 let other = if lang == Label::Tr { Label::En } else { Label::Tr };
-                heading_before(side, labels, first, lang, &HashSet::new(), 0)
+                headings_before(side, labels, first, lang, taken, 0)
+                    .into_iter()
+                    .next()
                     .filter(|h| !h.after_boilerplate && h.lang != other)
                     .map(|h| h.index)
             };
-            if let Some(h) = right_before(en, en_labels, bead.en[0], Label::En) {
-                if absorbs(&en[h - 1].text, &e_text, &t_text, false, &lowercase, cfg) {
+            let (t_first, e_first) = (&tr[bead.tr[0] - 1].text, &en[bead.en[0] - 1].text);
+            // A heading joins by its own evidence ([`absorbs`]); a headline written as a line
+            // of text only as the run-in headline of the other side ([`fused_into`]), the
+            // lengths not speaking against it.
+            let joins = |heading: &Paragraph, own: &str, other: &str, own_first: &str, other_first: &str, turkish| {
+                let fused = fused_into(&heading.text, other_first, own_first, turkish, &lowercase, cfg)
+                    && absorb_gain(&heading.text, own, other, turkish, cfg) >= FUSED_GAIN;
+                fused || (heading.kind == Kind::Heading && absorbs(&heading.text, own, other, turkish, &lowercase, cfg))
+            };
+            if let Some(h) = right_before(en, en_labels, bead.en[0], Label::En, &en_paired) {
+                if joins(&en[h - 1], &e_text, &t_text, e_first, t_first, false) {
                     bead.en.insert(0, h);
                 }
-            } else if let Some(h) = right_before(tr, tr_labels, bead.tr[0], Label::Tr) {
-                if absorbs(&tr[h - 1].text, &t_text, &e_text, true, &lowercase, cfg) {
+            } else if let Some(h) = right_before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired) {
+                if joins(&tr[h - 1], &t_text, &e_text, t_first, e_first, true) {
                     bead.tr.insert(0, h);
                 }
             }
@@ -488,6 +518,11 @@ pub fn pair_headings(
         out.push(bead);
     }
     out
+}
+
+/// Whether a paragraph reads as a headline: short, and ending without a punctuation mark.
+fn reads_as_headline(text: &str) -> bool {
+    text.trim_end().chars().last().is_some_and(char::is_alphanumeric) && text.chars().count() <= HEADLINE_CHARS
 }
 
 /// Whether a text has a letter of the Turkish alphabet that English does not use.
@@ -503,31 +538,44 @@ struct HeadingBefore {
     after_boilerplate: bool,
 }
 
-/// The nearest heading (not a section name) before paragraph number `first`, past boilerplate
-/// and up to `skip` body paragraphs in `lang` that no bead has taken.
-fn heading_before(
+/// The headings before paragraph number `first`, nearest first: past boilerplate and up to
+/// `skip` body paragraphs in `lang` that no bead has taken, the first heading (not a section
+/// name), and any of those paragraphs that reads as a headline.
+fn headings_before(
     side: &[Paragraph],
     labels: &[Detected],
     first: usize,
     lang: Label,
     taken: &HashSet<usize>,
     skip: usize,
-) -> Option<HeadingBefore> {
+) -> Vec<HeadingBefore> {
     let before = &side[..first.saturating_sub(1).min(side.len())];
+    let mut found = Vec::new();
     let mut skipped = 0;
     for at in (0..before.len()).rev() {
         let (p, d) = (&before[at], &labels[at]);
+        let after_boilerplate = at > 0 && before[at - 1].kind == Kind::Boilerplate;
+        let heading = HeadingBefore { index: p.index, lang: d.lang, after_boilerplate };
         match p.kind {
             Kind::Boilerplate => continue,
             Kind::Heading if crate::reflow::heading_language(&p.text).is_none() => {
-                let after_boilerplate = at > 0 && before[at - 1].kind == Kind::Boilerplate;
-                return Some(HeadingBefore { index: p.index, lang: d.lang, after_boilerplate });
+                found.push(heading);
+                break;
             }
-            _ if alignable(p) && !taken.contains(&p.index) && d.lang == lang && skipped < skip => skipped += 1,
-            _ => return None,
+            _ if alignable(p) && !taken.contains(&p.index) => {
+                // A headline written as a line of text: short, no closing mark.
+                if reads_as_headline(&p.text) {
+                    found.push(heading);
+                }
+                if d.lang != lang || skipped == skip {
+                    break;
+                }
+                skipped += 1;
+            }
+            _ => break,
         }
     }
-    None
+    found
 }
 
 /// Whether `heading`, before the paragraph `own` of its side, belongs in the bead with `other`
@@ -543,8 +591,7 @@ fn absorbs<S: std::hash::BuildHasher>(
     lowercase: &HashSet<String, S>,
     cfg: &AlignConfig,
 ) -> bool {
-    let (lh, lo, lx) = (heading.chars().count() as f64, own.chars().count() as f64, other.chars().count() as f64);
-    let gain = side_length_llr(lh + lo, lx, turkish, cfg) - side_length_llr(lo, lx, turkish, cfg);
+    let gain = absorb_gain(heading, own, other, turkish, cfg);
     let kh = heading_keys(heading, turkish, lowercase);
     let (ko, kx) = (heading_keys(own, turkish, lowercase).all, heading_keys(other, !turkish, lowercase).all);
     let brings = |k: &&String| kx.contains(*k) && !ko.contains(*k);
@@ -553,6 +600,85 @@ fn absorbs<S: std::hash::BuildHasher>(
     // words of an unrelated paragraph.
     let named = kh.names.iter().any(|k| brings(&k));
     (named || gain >= 1.0) && gain + unique.min(2) as f64 >= ABSORB_EVIDENCE
+}
+
+/// Words a headline may have before the text it was run into starts.
+const FUSED_HEADLINE_WORDS: usize = 16;
+
+/// How much better (nats) the lengths of `own` (in Turkish when `turkish`) and `other` fit with
+/// `heading` joined to `own`.
+fn absorb_gain(heading: &str, own: &str, other: &str, turkish: bool, cfg: &AlignConfig) -> f64 {
+    let (lh, lo, lx) = (heading.chars().count() as f64, own.chars().count() as f64, other.chars().count() as f64);
+    side_length_llr(lh + lo, lx, turkish, cfg) - side_length_llr(lo, lx, turkish, cfg)
+}
+
+/// Where a headline run into the first sentence of a paragraph ends ("ABD, yapay zeka
+/// fonlarını iki katına çıkarmalı Daha önce Google…", "… Ahead of Midterms As many top
+/// Republicans…"): the number of characters before the last capitalised common word (one the
+/// document also writes in lower case) that follows a word without punctuation and is followed
+/// by a lower-case word, among the first sentence's first words. A sentence capitalises such a
+/// word only at its start.
+fn fused_headline<S: std::hash::BuildHasher>(text: &str, lowercase: &HashSet<String, S>) -> Option<usize> {
+    fused_headlines(text, Some(lowercase)).last().copied()
+}
+
+/// Every place a run-in headline may end ([`fused_headline`]); without `lowercase`, also before
+/// a name ("… değiştirilmeyeceğini oyladı Makedonya halkı pazar günü…").
+fn fused_headlines<S: std::hash::BuildHasher>(text: &str, lowercase: Option<&HashSet<String, S>>) -> Vec<usize> {
+    let mut words = text.split_whitespace().take(FUSED_HEADLINE_WORDS + 1).peekable();
+    let mut previous: Option<&str> = None;
+    let mut found = Vec::new();
+    let mut key = String::new();
+    while let Some(word) = words.next() {
+        if let (Some(prev), Some(next)) = (previous, words.peek()) {
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            let bare = prev.chars().last().is_some_and(char::is_alphanumeric);
+            if capitalised && bare && next.chars().next().is_some_and(char::is_lowercase) {
+                match_key_into(word.trim_matches(|c: char| !c.is_alphanumeric()), &mut key);
+                let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                // After a capitalised word, only a headline in title case ends: in a sentence
+                // the two are one name ("… to a High Street near you").
+                let after_name = prev.chars().next().is_some_and(char::is_uppercase);
+                // A name ends a headline in title case too ("… Yüzlerce İnsan Öldü Lombok
+                // depreminin ardından").
+                let title = after_name && crate::reflow::is_headline(std::iter::once(&text[..at]));
+                if title || (!after_name && lowercase.is_none_or(|l| l.contains(key.as_str()))) {
+                    found.push(text[..at].trim_end().chars().count());
+                }
+            }
+        }
+        // The first sentence ends at a full stop that closes no abbreviation ("U.S.", "A.I.").
+        let end = word.trim_end_matches(['"', '\'', '”', '’', ')']);
+        if end.ends_with(['.', '!', '?']) && !end[..end.len() - 1].contains('.') {
+            break;
+        }
+        previous = Some(word);
+    }
+    found
+}
+
+/// Whether `heading` is the headline `other` ran into its first sentence: `other` has one
+/// ([`fused_headline`]) whose length fits the heading's (`turkish`: the heading's language), and
+/// `own`, the paragraph after the heading, has none (both ran in a headline: the heading is
+/// another).
+fn fused_into<S: std::hash::BuildHasher>(
+    heading: &str,
+    other: &str,
+    own: &str,
+    turkish: bool,
+    lowercase: &HashSet<String, S>,
+    cfg: &AlignConfig,
+) -> bool {
+    if fused_headline(own, lowercase).is_some() {
+        return false;
+    }
+    fused_headlines(other, Some(lowercase)).into_iter().any(|chars| {
+        // Lengths in the other side's measure; Gale–Church's evidence says little this short.
+        let own = heading.chars().count() as f64;
+        let (a, b) =
+            if turkish { (own * cfg.length_ratio, chars as f64) } else { (own, chars as f64 * cfg.length_ratio) };
+        (a.max(b) + FUSED_LENGTH_SLACK) / (a.min(b) + FUSED_LENGTH_SLACK) <= FUSED_LENGTH_RATIO
+    })
 }
 
 /// A heading's (or paragraph's) anchor keys as text: all of them, and its names and numbers.
@@ -1717,6 +1843,55 @@ mod tests {
     fn a_headline_run_into_the_other_sides_first_paragraph_joins_its_bead() {
         let doc = "Abstract\n\nSarah Palin Cites Track Palin's PTSD at Donald Trump Rally\n\nTrack Palin, 26, spent a year in Iraq after enlisting in September, his mother told the crowd in Tulsa, and came back changed by what he had seen there.\n\nGenişletilmiş Özet\n\nSarah Palin, Donald Trump mitinginde Track Palin'in TSSB'sinden söz etti. Annesi Tulsa'daki kalabalığa, 26 yaşındaki Track Palin'in eylülde orduya katıldıktan sonra bir yılını Irak'ta geçirdiğini ve gördükleri yüzünden değişmiş olarak döndüğünü anlattı.\n";
         assert_eq!(pairs_of(doc), vec![(vec![5], vec![2, 3])]);
+    }
+
+    #[test]
+    fn a_headline_run_into_the_first_sentence_is_found_where_it_ends() {
+        let lowercase = lowercase_words(["daha bu as"].into_iter());
+        let fused = |text: &str| fused_headline(text, &lowercase);
+        // A common word capitalised after a word without punctuation.
+        let text =
+            "ABD, yapay zeka fonlarını iki katına çıkarmalı Daha önce Google'da çalışmış olan yatırımcı böyle diyor.";
+        assert_eq!(fused(text), Some("ABD, yapay zeka fonlarını iki katına çıkarmalı".chars().count()));
+        let text = "Republicans Alienating Women Voters Ahead of Midterms As many Republicans stand by the nominee.";
+        assert_eq!(fused(text), Some("Republicans Alienating Women Voters Ahead of Midterms".chars().count()));
+        // A name after a headline in title case.
+        let text = "Endonezya'da Deprem Yüzlerce Evi Yıktı Lombok depreminin ardından yardım ekipleri adaya ulaştı.";
+        assert_eq!(fused(text), Some("Endonezya'da Deprem Yüzlerce Evi Yıktı".chars().count()));
+        // Sentences: a name of two words, names after a lower-case word, a full stop first.
+        assert_eq!(fused("The market stood next to a High Street shop until it closed in May."), None);
+        assert_eq!(
+            fused("Tennessee State Tigers linebacker Christion Abercrombie underwent surgery on Saturday."),
+            None
+        );
+        assert_eq!(fused("Bakan dün akşam Yüksek Mahkeme önünde konuştu."), None);
+        assert_eq!(fused("Yağmur yağdı. Bu yüzden maç ertelendi ve Daha sonra oynanacak."), None);
+    }
+
+    #[test]
+    fn a_headline_line_the_other_side_ran_into_its_first_sentence_joins_its_bead() {
+        // The English headline is a line of text in sentence case with an acronym the Turkish
+        // writes out ("A.I.", "yapay zeka"); the Turkish summary ran its translation into the
+        // first sentence ("… çıkarmalı Daha önce …"), and the lengths alone barely speak.
+        let doc = "Abstract\n\nU.S. should double A.I. research funding\n\nAs China spends more on artificial intelligence, the U.S. should double what it spends on research in the field, says the investor Kai Lee, who once worked at three large technology companies.\n\nGenişletilmiş Özet\n\nABD yapay zeka fonlarını iki katına çıkarmalı Daha önce üç büyük teknoloji şirketinde çalışmış olan yatırımcı Kai Lee, Çin yapay zekaya daha çok harcadıkça ABD'nin araştırma harcamasını iki katına çıkarması gerektiğini söylüyor.\n";
+        let paragraphs = crate::reflow::rebuild(doc);
+        let labels = crate::detect::detect_document(&paragraphs);
+        // The aligner left the English headline out (its acronym found nowhere in the Turkish
+        // can make it a stray of the bead); pairing headlines takes it in.
+        let beads = vec![Bead { tr: vec![5], en: vec![3], score: 0.9 }];
+        let beads = pair_headings(&paragraphs, &labels, &paragraphs, &labels, beads, &AlignConfig::default());
+        assert_eq!(beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect::<Vec<_>>(), vec![(vec![5], vec![2, 3])]);
+        assert_eq!(pairs_of(doc), vec![(vec![5], vec![2, 3])]);
+    }
+
+    #[test]
+    fn a_headline_line_is_paired_rather_than_a_heading_further_up() {
+        // A heading from elsewhere stands above the Turkish headline, which the reflow reads
+        // as a line of text (a sentence with a comma); the English headline is a heading.
+        let doc = "Genişletilmiş Özet\n\nKatil Balina Limanda Görüldü\n\nVolkan, Mexico City üzerine kül püskürttü\n\nPopocatepetl volkanından püsküren küller Meksika'nın başkentinin güney mahallelerine ulaştı.\n\nUlusal Afet Önleme Merkezi cumartesi günü, kraterdeki hareketlilik artınca Meksikalıları volkandan uzak durmaları konusunda uyardı.\n\nAbstract\n\nVolcano spews ash on Mexico City\n\nAsh spewing from the Popocatepetl volcano has reached the southern neighbourhoods of Mexico's capital.\n\nThe Center for Disaster Prevention warned people on Saturday to stay away from the volcano after activity picked up in the crater.\n";
+        let paragraphs = crate::reflow::rebuild(doc);
+        assert_eq!(paragraphs[2].kind, Kind::Body, "{paragraphs:?}");
+        assert_eq!(pairs_of(doc), vec![(vec![3], vec![7]), (vec![4], vec![8]), (vec![5], vec![9])]);
     }
 
     #[test]

@@ -865,7 +865,7 @@ fn is_title_case(text: &str) -> bool {
 /// A title in title case over one or more lines, however long: at least three words of four
 /// letters or more, all of them capitalised (a sentence running across lines has lower-case
 /// words, even one full of names: "Pelosi, Kavanaugh'un Ekonomik Sağlık Bakım Yasası veya").
-fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+pub(crate) fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let (long, capitalised) = long_words(lines);
     long >= 3 && capitalised == long
 }
