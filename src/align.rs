@@ -463,8 +463,17 @@ pub fn pair_headings(
         let en_headings = headings_before(en, en_labels, bead.en[0], Label::En, &en_paired, 2);
         let headings = tr_headings
             .iter()
-            .filter(|t| t.lang != Label::En || has_turkish_letter(&tr[t.index - 1].text))
-            .flat_map(|t| en_headings.iter().filter(|e| e.lang != Label::Tr).map(|e| (t.index, e.index)))
+            .flat_map(|t| en_headings.iter().filter(|e| e.lang != Label::Tr).map(move |e| (t, e)))
+            .filter(|(t, e)| {
+                let text = &tr[t.index - 1].text;
+                // Written the same in both: a headline of names ("Elite League: Dundee Stars
+                // 5-3 Belfast Giants") away from page breaks, not a running header.
+                let same = || {
+                    *text == en[e.index - 1].text && ![t, e].iter().any(|h| h.after_boilerplate || h.before_boilerplate)
+                };
+                t.lang != Label::En || has_turkish_letter(text) || same()
+            })
+            .map(|(t, e)| (t.index, e.index))
             .map(|(t, e)| (t, e, evidence(t, e)))
             .max_by(|a, b| a.2.total_cmp(&b.2));
         let found = headings.or_else(|| {
@@ -536,6 +545,8 @@ struct HeadingBefore {
     index: usize,
     lang: Label,
     after_boilerplate: bool,
+    /// Boilerplate (a page number) right after it: a running header's place.
+    before_boilerplate: bool,
 }
 
 /// The headings before paragraph number `first`, nearest first: past boilerplate and up to
@@ -555,7 +566,8 @@ fn headings_before(
     for at in (0..before.len()).rev() {
         let (p, d) = (&before[at], &labels[at]);
         let after_boilerplate = at > 0 && before[at - 1].kind == Kind::Boilerplate;
-        let heading = HeadingBefore { index: p.index, lang: d.lang, after_boilerplate };
+        let before_boilerplate = side.get(at + 1).is_some_and(|n| n.kind == Kind::Boilerplate);
+        let heading = HeadingBefore { index: p.index, lang: d.lang, after_boilerplate, before_boilerplate };
         match p.kind {
             Kind::Boilerplate => continue,
             Kind::Heading if crate::reflow::heading_language(&p.text).is_none() => {
@@ -1808,6 +1820,36 @@ mod tests {
         let doc = "Genişletilmiş Özet\n\nEndonezya'da Tsunami ve Deprem Adayı Vurdu, Yüzlerce İnsan Öldü\n\nLombok depreminin ardından, yabancı sivil toplum örgütlerine ihtiyaç duyulmadığı söylendi ve Endonezya hükümeti 2018 yılında ulusal afet ilan etmedi. Lombok nüfusunun yüzde 10'undan fazlası yerinden oldu.\n\nAbstract\n\nIndonesia Tsunami and Quake Devastate an Island, Killing Hundreds\n\nIn the aftermath of the Lombok earthquake, foreign nongovernmental organizations were told they were not needed and Indonesia declared no national disaster in 2018. More than 10 percent of Lombok's population was dislocated.\n";
         // 1 and 4 are "Genişletilmiş Özet" and "Abstract": never a pair.
         assert_eq!(pairs_of(doc), vec![(vec![2], vec![5]), (vec![3], vec![6])]);
+    }
+
+    #[test]
+    fn a_headline_written_the_same_in_both_is_paired_but_a_running_header_is_not() {
+        let tr_body = "Ankara Kartalları, cumartesi akşamı Başkent Arena'da oynanan maçta İzmir Aslanları'nı 3-1 yendi ve ligde üst üste beşinci galibiyetini aldı. Takımın kaptanı maçtan sonra taraftarlara teşekkür etti.";
+        let en_body = "The Ankara Eagles beat the Izmir Lions 3-1 at the Capital Arena on Saturday night for their fifth win in a row in the league. The team's captain thanked the fans after the game.";
+        let headline = "Premier Cup: Ankara Eagles 3-1 Izmir Lions";
+        let doc = format!("Genişletilmiş Özet\n\n{headline}\n\n{tr_body}\n\nAbstract\n\n{headline}\n\n{en_body}\n");
+        assert_eq!(pairs_of(&doc), vec![(vec![2], vec![5]), (vec![3], vec![6])]);
+        // The journal's line before a page number, in each of two files, is no headline.
+        let file = |body: &str, more: &str| {
+            let text = format!("{body}\n\nJournal of Applied Studies 16 (2022)\n\n153\n\n{more}\n");
+            let paragraphs = crate::reflow::rebuild(&text);
+            let labels = crate::detect::detect_document(&paragraphs);
+            (paragraphs, labels)
+        };
+        let (tr, tl) = file(
+            tr_body,
+            "Kaptan, gelecek hafta deplasmanda oynanacak zor maç için takımın hazır olduğunu ve kimsenin sakatlığı bulunmadığını söyledi.",
+        );
+        let (en, el) = file(
+            en_body,
+            "The captain said the team was ready for next week's hard away game and that nobody was injured.",
+        );
+        let cfg = AlignConfig { min_side_chars: 0, ..AlignConfig::default() };
+        let beads = align_files(&tr, &tl, &en, &el, &cfg);
+        assert_eq!(
+            beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect::<Vec<_>>(),
+            vec![(vec![1], vec![1]), (vec![4], vec![4])]
+        );
     }
 
     #[test]
