@@ -631,12 +631,17 @@ fn absorb_gain(heading: &str, own: &str, other: &str, turkish: bool, cfg: &Align
 /// by a lower-case word, among the first sentence's first words. A sentence capitalises such a
 /// word only at its start.
 fn fused_headline<S: std::hash::BuildHasher>(text: &str, lowercase: &HashSet<String, S>) -> Option<usize> {
-    fused_headlines(text, Some(lowercase)).last().copied()
+    fused_headlines(text, lowercase)
+        .iter()
+        .rev()
+        .find(|(_, common)| *common)
+        .map(|&(at, _)| text[..at].trim_end().chars().count())
 }
 
-/// Every place a run-in headline may end ([`fused_headline`]); without `lowercase`, also before
-/// a name ("… değiştirilmeyeceğini oyladı Makedonya halkı pazar günü…").
-fn fused_headlines<S: std::hash::BuildHasher>(text: &str, lowercase: Option<&HashSet<String, S>>) -> Vec<usize> {
+/// Every place a run-in headline may end ([`fused_headline`]) as a byte offset, and whether
+/// before a common word; also before a name ("… değiştirilmeyeceğini oyladı Makedonya halkı
+/// pazar günü…"), which a sentence writes capitalised anywhere.
+fn fused_headlines<S: std::hash::BuildHasher>(text: &str, lowercase: &HashSet<String, S>) -> Vec<(usize, bool)> {
     let mut words = text.split_whitespace().take(FUSED_HEADLINE_WORDS + 1).peekable();
     let mut previous: Option<&str> = None;
     let mut found = Vec::new();
@@ -654,8 +659,8 @@ fn fused_headlines<S: std::hash::BuildHasher>(text: &str, lowercase: Option<&Has
                 // A name ends a headline in title case too ("… Yüzlerce İnsan Öldü Lombok
                 // depreminin ardından").
                 let title = after_name && crate::reflow::is_headline(std::iter::once(&text[..at]));
-                if title || (!after_name && lowercase.is_none_or(|l| l.contains(key.as_str()))) {
-                    found.push(text[..at].trim_end().chars().count());
+                if title || !after_name {
+                    found.push((at, title || lowercase.contains(key.as_str())));
                 }
             }
         }
@@ -684,13 +689,24 @@ fn fused_into<S: std::hash::BuildHasher>(
     if fused_headline(own, lowercase).is_some() {
         return false;
     }
-    fused_headlines(other, Some(lowercase)).into_iter().any(|chars| {
-        // Lengths in the other side's measure; Gale–Church's evidence says little this short.
-        let own = heading.chars().count() as f64;
-        let (a, b) =
-            if turkish { (own * cfg.length_ratio, chars as f64) } else { (own, chars as f64 * cfg.length_ratio) };
-        (a.max(b) + FUSED_LENGTH_SLACK) / (a.min(b) + FUSED_LENGTH_SLACK) <= FUSED_LENGTH_RATIO
+    let keys = heading_keys(heading, turkish, lowercase).all;
+    fused_headlines(other, lowercase).into_iter().any(|(at, common)| {
+        let prefix = &other[..at];
+        // Before a name, the headline shares a word with the heading.
+        if !common && heading_keys(prefix, !turkish, lowercase).all.is_disjoint(&keys) {
+            return false;
+        }
+        headline_lengths_fit(heading.chars().count(), prefix.trim_end().chars().count(), turkish, cfg)
     })
+}
+
+/// Whether a headline of `heading` characters (in Turkish when `turkish`) and one of `other`
+/// characters in the other language are about as long as translations are.
+fn headline_lengths_fit(heading: usize, other: usize, turkish: bool, cfg: &AlignConfig) -> bool {
+    // Lengths in English measure; Gale–Church's evidence says little this short.
+    let (own, other) = (heading as f64, other as f64);
+    let (a, b) = if turkish { (own * cfg.length_ratio, other) } else { (own, other * cfg.length_ratio) };
+    (a.max(b) + FUSED_LENGTH_SLACK) / (a.min(b) + FUSED_LENGTH_SLACK) <= FUSED_LENGTH_RATIO
 }
 
 /// A heading's (or paragraph's) anchor keys as text: all of them, and its names and numbers.
@@ -1924,6 +1940,13 @@ mod tests {
         let beads = pair_headings(&paragraphs, &labels, &paragraphs, &labels, beads, &AlignConfig::default());
         assert_eq!(beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect::<Vec<_>>(), vec![(vec![5], vec![2, 3])]);
         assert_eq!(pairs_of(doc), vec![(vec![5], vec![2, 3])]);
+        // Run in before a name: the headline shares a word with the heading.
+        let doc = "Abstract\n\nMacedonians vote on their country's new name\n\nThe people of Macedonia voted on Sunday on whether to change the name of their country, which would end a long dispute with Greece.\n\nGenişletilmiş Özet\n\nMakedonyalılar ülkenin yeni adını oyladı Makedonya halkı pazar günü ülkelerinin adını değiştirip değiştirmemeyi oyladı; bu, Yunanistan ile uzun süren bir anlaşmazlığı bitirecek.\n";
+        let paragraphs = crate::reflow::rebuild(doc);
+        let labels = crate::detect::detect_document(&paragraphs);
+        let beads = vec![Bead { tr: vec![5], en: vec![3], score: 0.9 }];
+        let beads = pair_headings(&paragraphs, &labels, &paragraphs, &labels, beads, &AlignConfig::default());
+        assert_eq!(beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect::<Vec<_>>(), vec![(vec![5], vec![2, 3])]);
     }
 
     #[test]
