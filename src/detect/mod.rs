@@ -6,7 +6,9 @@
 //! "ve", "bir", "the", "and" are decisive). A paragraph's score is the sum of its words'
 //! log-likelihood ratios, each capped so that one word cannot decide alone, and names
 //! (capitalised words inside a sentence) count half: an English paragraph that cites
-//! Çolakoğlu stays English, a Turkish paragraph full of English names stays Turkish. The
+//! Çolakoğlu stays English, a Turkish paragraph full of English names stays Turkish; words in
+//! quotation marks count less when enough text stands outside them (a quoted title is often in
+//! the other language). The
 //! Windows-1254 letters of mis-decoded Turkish (`ý þ ð` for `ı ş ğ`) are read as what they
 //! stand for. Links, numbers and dates do not count; what has no language of its own (page
 //! numbers, numbers alone, running headers, fragments with too few letters) is `und`.
@@ -139,13 +141,33 @@ pub struct Evidence {
 pub fn evidence(text: &str) -> Evidence {
     let model = &*model::MODEL;
     let mut ev = Evidence::default();
+    // Words inside quotation marks, apart: a quoted title is often in another language.
+    let (mut quoted_llr, mut outside) = (0.0, 0);
+    let mut inside = false;
     for token in text.split_whitespace() {
         if is_link(token) {
             continue;
         }
-        // The part after an apostrophe is a suffix ("Pakistan’ın"); before it, every part of
-        // a compound may be a name ("Nagorno-Karabakh").
-        let (head, suffix) = token.split_at(token.find(['’', '\'']).unwrap_or(token.len()));
+        if token.starts_with(['"', '“', '«']) || token.trim_start_matches('(').starts_with(['"', '“']) {
+            inside = true;
+        }
+        let quoted = inside;
+        // A closing mark ends the quotation; a suffix may follow it ("… Boys' Club"ın").
+        let close = token.char_indices().skip(1).find(|&(_, c)| matches!(c, '"' | '”' | '»')).map(|(i, _)| i);
+        if close.is_some() || token == "\"" {
+            inside = false;
+        }
+        // The part after an apostrophe (or a closing quotation mark) is a suffix
+        // ("Pakistan’ın", "Club"ın"); before it, every part of a compound may be a name
+        // ("Nagorno-Karabakh").
+        let suffix_at = token
+            .char_indices()
+            .zip(token.chars().skip(1).map(Some).chain(std::iter::once(None)))
+            .find(|&((_, c), next)| {
+                matches!(c, '’' | '\'') || (matches!(c, '"' | '”') && next.is_some_and(char::is_lowercase))
+            })
+            .map(|((i, _), _)| i);
+        let (head, suffix) = token.split_at(suffix_at.unwrap_or(token.len()));
         let after_word = head.chars().any(char::is_alphabetic);
         let parts = [(head, true), (suffix, false)];
         let mut first_after = true;
@@ -179,15 +201,28 @@ pub fn evidence(text: &str) -> Evidence {
                     llr *= KNOWN_CAPITAL_WEIGHT;
                 }
             }
-            ev.llr += llr;
+            if quoted && in_head {
+                quoted_llr += llr;
+            } else {
+                ev.llr += llr;
+                outside += 1;
+            }
             ev.words += 1;
         }
-        if ev.words >= SETTLED_WORDS && ev.llr.abs() >= SETTLED {
+        if ev.words >= SETTLED_WORDS && (ev.llr + quoted_llr).abs() >= SETTLED {
             break;
         }
     }
+    // Quoted words weigh less when the text around them says enough.
+    ev.llr += if outside >= QUOTE_CONTEXT_WORDS { QUOTE_WEIGHT * quoted_llr } else { quoted_llr };
     ev
 }
+
+/// How much a quoted word counts when the text has [`QUOTE_CONTEXT_WORDS`] words outside
+/// quotation marks: a Turkish sentence quoting an English book title ("… Boys' Club"ın
+/// yazarı"), an English one quoting a Turkish title.
+const QUOTE_WEIGHT: f64 = 0.3;
+const QUOTE_CONTEXT_WORDS: usize = 4;
 
 /// Evidence of Turkish (nats) in a word ending written after an apostrophe, at least.
 const SUFFIX_EVIDENCE: f64 = 4.0;
@@ -251,6 +286,17 @@ mod tests {
             "Elite League: Dundee Stars 5-3 Belfast Giants Patrick Dwyer Dundee'ye karşı Giants'ın iki golünü attı.";
         assert_eq!(detect(text).lang, Label::Tr);
         assert_eq!(detect("Killer Pig Mauls Chinese Farmer to Death").lang, Label::En);
+    }
+
+    #[test]
+    fn a_quoted_title_weighs_less_than_the_sentence_around_it() {
+        // A Turkish sentence quoting a long English book title, its case ending after the
+        // closing mark; an English sentence quoting a Turkish title; quoted speech alone.
+        let tr = "Gazeteci ve \"How to Read the News When Nobody Tells You What Really Happened in the World\"ın yazarı Ayşe Kaya'nın başka bir görüşü var.";
+        assert_eq!(detect(tr).lang, Label::Tr, "{:?}", evidence(tr));
+        let en = "The ministry published its report, \"Türkiye'nin dış politikasında yeni dönem ve bölgesel işbirliği\", in March 2021.";
+        assert_eq!(detect(en).lang, Label::En, "{:?}", evidence(en));
+        assert_eq!(detect("\"Yarın sabah erkenden yola çıkacağız ve akşam orada olacağız.\"").lang, Label::Tr);
     }
 
     #[test]
