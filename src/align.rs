@@ -495,14 +495,14 @@ pub fn pair_headings(
                 ids.iter().map(|&i| side[i - 1].text.as_str()).collect::<Vec<_>>().join(" ")
             };
             let (t_text, e_text) = (text(tr, &bead.tr), text(en, &bead.en));
-            // Right before the bead, not right after boilerplate (a running header seen only
-            // once after a page number is not known for one), and not in the other language.
+            // Right before the bead, not next to boilerplate (a running header seen only once
+            // beside its page number is not known for one), and not in the other language.
             let right_before = |side: &[Paragraph], labels: &[Detected], first: usize, lang: Label, taken| {
                 let other = if lang == Label::Tr { Label::En } else { Label::Tr };
                 headings_before(side, labels, first, lang, taken, 0)
                     .into_iter()
                     .next()
-                    .filter(|h| !h.after_boilerplate && h.lang != other)
+                    .filter(|h| !h.after_boilerplate && !h.before_boilerplate && h.lang != other)
                     .map(|h| h.index)
             };
             let (t_first, e_first) = (&tr[bead.tr[0] - 1].text, &en[bead.en[0] - 1].text);
@@ -575,8 +575,9 @@ fn headings_before(
                 break;
             }
             _ if alignable(p) && !taken.contains(&p.index) => {
-                // A headline written as a line of text: short, no closing mark.
-                if reads_as_headline(&p.text) {
+                // A headline written as a line of text: short, no closing mark, and not cut
+                // off by a page break.
+                if reads_as_headline(&p.text) && !heading.before_boilerplate {
                     found.push(heading);
                 }
                 if d.lang != lang || skipped == skip {

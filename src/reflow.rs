@@ -422,6 +422,21 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
         }
         i += 1;
     }
+    // A running header seen once beside a page break that ended a paragraph too: with the
+    // page number on its line, or right before a page number.
+    for k in 0..units.len() {
+        let unit = &units[k];
+        let text = lines[unit.lines[0]].text;
+        let header = unit.lines.len() == 1
+            && matches!(unit.kind, Kind::Heading | Kind::Body)
+            && !ends_sentence(text)
+            && text.chars().count() <= 80;
+        let number_next =
+            units.get(k + 1).is_some_and(|n| n.lines.len() == 1 && is_page_number(lines[n.lines[0]].text));
+        if header && (numbered_header(text) || number_next) {
+            units[k].kind = Kind::Boilerplate;
+        }
+    }
 }
 
 /// Joins unit `between.end` to unit `i`, the units between becoming boilerplate (a page
@@ -1058,6 +1073,21 @@ mod tests {
 
     fn texts(input: &str) -> Vec<(Kind, String)> {
         rebuild(input).into_iter().map(|p| (p.kind, p.text)).collect()
+    }
+
+    #[test]
+    fn a_running_header_beside_the_page_number_after_a_paragraph_end_is_boilerplate() {
+        let first = "The council met on Monday to discuss the new budget for the parks of the city.";
+        let second = "Killer Pig Mauls Farmer\n\nA farmer was killed by a pig at a market in the south of the country.";
+        let kinds = |doc: &str| rebuild(doc).iter().map(|p| (p.kind, p.text.clone())).collect::<Vec<_>>();
+        // The header before the page number, and the page number on the header's line.
+        for page in ["Journal of Applied Studies 3 (2016)\n\n40", "Journal of Applied Studies 3 (2016) | 40"] {
+            let got = kinds(&format!("{first}\n\n{page}\n\n{second}\n"));
+            let header = got.iter().find(|(_, t)| t.starts_with("Journal")).unwrap();
+            assert_eq!(header.0, Kind::Boilerplate, "{got:?}");
+            // A headline at the top of the next page stays one.
+            assert!(got.iter().any(|(k, t)| *k == Kind::Heading && t == "Killer Pig Mauls Farmer"), "{got:?}");
+        }
     }
 
     #[test]
