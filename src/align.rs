@@ -434,12 +434,6 @@ pub fn pair_headings(
         lowercase_words(tr.iter().chain(en).filter(|p| alignable(p)).map(|p| p.text.as_str()))
     };
     for mut bead in beads {
-        // Two headings, each in its language or too short to tell, or a Turkish one that reads
-        // as English for its names ("The High Breed: Bilinçli hip hop nedir?") but has letters
-        // English does not write. (One written the same in both is more often a running
-        // header left in the text than a headline of names.)
-        // A summary leaves out the paragraphs under a headline as it leaves out others: up to two
-        // unpaired ones may stand between.
         // The evidence that two headings translate each other.
         let evidence = |t: usize, e: usize| {
             let (t_text, e_text) = (&tr[t - 1].text, &en[e - 1].text);
@@ -458,7 +452,12 @@ pub fn pair_headings(
             let length = length_llr(t_text.chars().count() as f64, e_text.chars().count() as f64, cfg);
             length + anchor_llr + cfg.pair_prior + cfg.continuation_bonus
         };
-        // Of the headings before the bead on each side, the pair that fits best.
+        // Of the headings before the bead on each side, the pair that fits best: each in its
+        // language or too short to tell, or a Turkish one that reads as English for its names
+        // ("The High Breed: Bilinçli hip hop nedir?") but has letters English does not write,
+        // or one written the same in both away from page breaks. A summary leaves out the
+        // paragraphs under a headline as it leaves out others: up to two unpaired ones may
+        // stand between.
         let tr_headings = headings_before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired, 2);
         let en_headings = headings_before(en, en_labels, bead.en[0], Label::En, &en_paired, 2);
         let headings = tr_headings
@@ -473,8 +472,7 @@ pub fn pair_headings(
                 };
                 t.lang != Label::En || has_turkish_letter(text) || same()
             })
-            .map(|(t, e)| (t.index, e.index))
-            .map(|(t, e)| (t, e, evidence(t, e)))
+            .map(|(t, e)| (t.index, e.index, evidence(t.index, e.index)))
             .max_by(|a, b| a.2.total_cmp(&b.2));
         let found = headings.or_else(|| {
             before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
