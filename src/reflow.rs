@@ -427,9 +427,11 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
     for k in 0..units.len() {
         let unit = &units[k];
         let text = lines[unit.lines[0]].text;
+        // No closing mark at all: "Oh, no." ends no sentence for `ends_sentence` ("No." is
+        // an abbreviation), but it is no header either.
         let header = unit.lines.len() == 1
             && matches!(unit.kind, Kind::Heading | Kind::Body)
-            && !ends_sentence(text)
+            && !text.trim_end().ends_with(['.', '!', '?', '"', '\'', '”', '’', ':', ';', ','])
             && text.chars().count() <= 80;
         let number_next =
             units.get(k + 1).is_some_and(|n| n.lines.len() == 1 && is_page_number(lines[n.lines[0]].text));
@@ -1088,6 +1090,10 @@ mod tests {
             // A headline at the top of the next page stays one.
             assert!(got.iter().any(|(k, t)| *k == Kind::Heading && t == "Killer Pig Mauls Farmer"), "{got:?}");
         }
+        // A one-line paragraph of its own before the page number is text ("No." is an
+        // abbreviation, but the line has its closing mark).
+        let got = kinds(&format!("{first}\n\nOh, no.\n\n40\n\n{second}\n"));
+        assert!(got.iter().any(|(k, t)| *k == Kind::Body && t == "Oh, no."), "{got:?}");
     }
 
     #[test]
