@@ -423,19 +423,22 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
         i += 1;
     }
     // A running header seen once beside a page break that ended a paragraph too: with the
-    // page number on its line, or right before a page number.
-    for k in 0..units.len() {
-        let unit = &units[k];
+    // page number on its line, or right before a page number — unless another such line
+    // follows the number (then that one is the header, and this a headline ending the page).
+    let header = |unit: &Unit| {
         let text = lines[unit.lines[0]].text;
         // No closing mark at all: "Oh, no." ends no sentence for `ends_sentence` ("No." is
         // an abbreviation), but it is no header either.
-        let header = unit.lines.len() == 1
+        unit.lines.len() == 1
             && matches!(unit.kind, Kind::Heading | Kind::Body)
             && !text.trim_end().ends_with(['.', '!', '?', '"', '\'', '”', '’', ':', ';', ','])
-            && text.chars().count() <= 80;
-        let number_next =
-            units.get(k + 1).is_some_and(|n| n.lines.len() == 1 && is_page_number(lines[n.lines[0]].text));
-        if header && (numbered_header(text) || number_next) {
+            && text.chars().count() <= 80
+    };
+    let page_number = |unit: &Unit| unit.lines.len() == 1 && is_page_number(lines[unit.lines[0]].text);
+    for k in 0..units.len() {
+        let text = lines[units[k].lines[0]].text;
+        let before_number = units.get(k + 1).is_some_and(page_number) && !units.get(k + 2).is_some_and(header);
+        if header(&units[k]) && (numbered_header(text) || before_number) {
             units[k].kind = Kind::Boilerplate;
         }
     }
@@ -1080,20 +1083,24 @@ mod tests {
     #[test]
     fn a_running_header_beside_the_page_number_after_a_paragraph_end_is_boilerplate() {
         let first = "The council met on Monday to discuss the new budget for the parks of the city.";
-        let second = "Killer Pig Mauls Farmer\n\nA farmer was killed by a pig at a market in the south of the country.";
-        let kinds = |doc: &str| rebuild(doc).iter().map(|p| (p.kind, p.text.clone())).collect::<Vec<_>>();
-        // The header before the page number, and the page number on the header's line.
-        for page in ["Journal of Applied Studies 3 (2016)\n\n40", "Journal of Applied Studies 3 (2016) | 40"] {
-            let got = kinds(&format!("{first}\n\n{page}\n\n{second}\n"));
-            let header = got.iter().find(|(_, t)| t.starts_with("Journal")).unwrap();
-            assert_eq!(header.0, Kind::Boilerplate, "{got:?}");
-            // A headline at the top of the next page stays one.
-            assert!(got.iter().any(|(k, t)| *k == Kind::Heading && t == "Killer Pig Mauls Farmer"), "{got:?}");
-        }
+        let body = "A farmer was killed by a pig at a market in the south of the country.";
+        let header = "Journal of Applied Studies 3 (2016)";
+        let kind_of =
+            |got: &[(Kind, String)], text: &str| got.iter().find(|(_, t)| t.starts_with(text)).map(|(k, _)| *k);
+        // The header before the page number.
+        let got = texts(&format!("{first}\n\n{header}\n\n40\n\n{body}\n"));
+        assert_eq!(kind_of(&got, "Journal"), Some(Kind::Boilerplate), "{got:?}");
+        // The page number on the header's line; a headline at the top of the next page stays one.
+        let got = texts(&format!("{first}\n\n{header} | 40\n\nKiller Pig Mauls Farmer\n\n{body}\n"));
+        assert_eq!(kind_of(&got, "Journal"), Some(Kind::Boilerplate), "{got:?}");
+        assert_eq!(kind_of(&got, "Killer"), Some(Kind::Heading), "{got:?}");
         // A one-line paragraph of its own before the page number is text ("No." is an
         // abbreviation, but the line has its closing mark).
-        let got = kinds(&format!("{first}\n\nOh, no.\n\n40\n\n{second}\n"));
-        assert!(got.iter().any(|(k, t)| *k == Kind::Body && t == "Oh, no."), "{got:?}");
+        let got = texts(&format!("{first}\n\nOh, no.\n\n40\n\n{body}\n"));
+        assert_eq!(kind_of(&got, "Oh, no."), Some(Kind::Body), "{got:?}");
+        // A headline ending a page whose header follows the number stays a headline.
+        let got = texts(&format!("{first}\n\nKiller Pig Mauls Farmer\n\n40\n\n{header}\n\n{body}\n"));
+        assert_eq!(kind_of(&got, "Killer"), Some(Kind::Heading), "{got:?}");
     }
 
     #[test]
