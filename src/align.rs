@@ -1086,6 +1086,8 @@ struct Features {
     en_sentences: Vec<f64>,
     tr_first_sentence: Vec<usize>,
     en_first_sentence: Vec<usize>,
+    /// The Turkish row [`Features::overlap`] last looked at.
+    marks: std::cell::RefCell<RowMarks>,
 }
 
 impl Features {
@@ -1093,47 +1095,36 @@ impl Features {
         let lowercase = lowercase_words(tr.iter().chain(en).map(|p| p.text.as_str()));
         let mut ids: HashMap<String, u32, FxBuild> = HashMap::default();
         let mut cognate_ids: HashMap<u32, u32, FxBuild> = HashMap::default();
-        let mut kinds: Vec<AnchorKind> = Vec::new();
-        let mut intern = |key: AnchorKey, kind: AnchorKind| -> u32 {
-            let next = kinds.len() as u32;
-            let id = match key {
-                AnchorKey::Text(text) => *ids.entry(text).or_insert(next),
-                AnchorKey::Cognate(sounds) => *cognate_ids.entry(sounds).or_insert(next),
-            };
-            if id == next {
-                kinds.push(kind);
-            }
-            id
-        };
-        // Dictionary concepts get ids of their own, after a `~` that no anchor key starts with.
+        // Dictionary concepts (English stems) get ids of their own.
         let mut concept_ids: HashMap<&'static str, u32, FxBuild> = HashMap::default();
+        let mut kinds: Vec<AnchorKind> = Vec::new();
+        let mut new_id = |kind: AnchorKind| {
+            kinds.push(kind);
+            kinds.len() as u32 - 1
+        };
+        let (mut key, mut concepts, mut cognates) = (String::new(), Vec::new(), Vec::new());
         // Each paragraph's anchors, and how many there are counting a dictionary word once
         // (it may have several English stems).
         let mut side = |paras: &[&Paragraph], turkish: bool| -> (Vec<Vec<u32>>, Vec<usize>) {
             paras
                 .iter()
                 .map(|p| {
-                    let mut v: Vec<u32> = anchors(&p.text, &lowercase)
-                        .into_iter()
-                        .map(|(k, kind)| intern(AnchorKey::Text(k), kind))
-                        .collect();
-                    let (concepts, cognates, words) = word_anchors(&p.text, turkish);
-                    for cognate in cognates {
-                        v.push(intern(AnchorKey::Cognate(cognate), AnchorKind::Cognate));
+                    let mut v: Vec<u32> = Vec::new();
+                    anchors_each(&p.text, &lowercase, &mut key, |k, kind| {
+                        v.push(match ids.get(k) {
+                            Some(&id) => id,
+                            None => *ids.entry(k.to_owned()).or_insert(new_id(kind)),
+                        });
+                    });
+                    let words = word_anchors_into(&p.text, turkish, &mut concepts, &mut cognates);
+                    for &cognate in &cognates {
+                        v.push(*cognate_ids.entry(cognate).or_insert_with(|| new_id(AnchorKind::Cognate)));
                     }
                     v.sort_unstable();
                     v.dedup();
                     let count = v.len() + words;
-                    for concept in concepts {
-                        let id = match concept_ids.get(concept) {
-                            Some(&id) => id,
-                            None => {
-                                let id = intern(AnchorKey::Text(format!("~{concept}")), AnchorKind::Concept);
-                                concept_ids.insert(concept, id);
-                                id
-                            }
-                        };
-                        v.push(id);
+                    for &concept in &concepts {
+                        v.push(*concept_ids.entry(concept).or_insert_with(|| new_id(AnchorKind::Concept)));
                     }
                     v.sort_unstable();
                     v.dedup();
@@ -1218,6 +1209,7 @@ impl Features {
             en_headline: headline(en),
             tr_next_common,
             en_next_common,
+            marks: std::cell::RefCell::new(RowMarks::new(weights.len())),
             weights,
         }
     }
@@ -1233,10 +1225,21 @@ impl Features {
     /// For each Turkish paragraph, the `k` English paragraphs sharing the most anchor weight
     /// (anchors found in more than 50 English paragraphs are too common to point anywhere).
     fn anchor_matches(&self, k: usize) -> Vec<(usize, usize)> {
-        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); self.weights.len()];
+        // The English paragraphs of each anchor: those of anchor `a` are
+        // `postings[start[a]..start[a + 1]]`.
+        let mut start = vec![0usize; self.weights.len() + 1];
+        for &a in self.en_anchors.iter().flatten() {
+            start[a as usize + 1] += 1;
+        }
+        for a in 0..self.weights.len() {
+            start[a + 1] += start[a];
+        }
+        let mut postings = vec![0usize; start[self.weights.len()]];
+        let mut next = start.clone();
         for (j, anchors) in self.en_anchors.iter().enumerate() {
             for &a in anchors {
-                postings[a as usize].push(j);
+                postings[next[a as usize]] = j;
+                next[a as usize] += 1;
             }
         }
         let mut out = Vec::new();
@@ -1244,7 +1247,7 @@ impl Features {
         let mut touched: Vec<usize> = Vec::new();
         for (i, anchors) in self.tr_anchors.iter().enumerate() {
             for &a in anchors {
-                let list = &postings[a as usize];
+                let list = &postings[start[a as usize]..start[a as usize + 1]];
                 if list.len() <= 50 {
                     for &j in list {
                         if shared[j] == 0.0 {
@@ -1392,44 +1395,61 @@ impl Features {
     }
 
     /// The Dice overlap of a bead's anchors (weighted) and their total weight on both sides.
+    /// The aligner asks for every bead starting on a Turkish row before it moves to the next
+    /// row, so the row's anchors are spread out once ([`RowMarks`]) and each English paragraph's
+    /// anchors are looked up there, in order: the same sum, without walking two lists.
     fn overlap(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>) -> (f64, f64) {
         let mass_a = Features::side_mass(&self.tr_mass, &self.tr_next_common, tr);
         let mass_b = Features::side_mass(&self.en_mass, &self.en_next_common, en);
-        let mut shared = 0.0;
-        if tr.len() == 1 && en.len() == 1 {
-            // Most cells: two sorted lists, walked together.
-            let (a, b) = (&self.tr_anchors[tr.start], &self.en_anchors[en.start]);
-            let (mut p, mut q) = (0, 0);
-            while p < a.len() && q < b.len() {
-                let (x, y) = (a[p], b[q]);
-                if x == y {
-                    shared += self.weights[x as usize];
-                }
-                p += usize::from(x <= y);
-                q += usize::from(y <= x);
-            }
-            let total = mass_a + mass_b;
-            return if total == 0.0 { (0.0, 0.0) } else { (2.0 * shared / total, total) };
-        }
-        let mut x = Merged::new(&self.tr_anchors[tr.clone()]);
-        let mut y = Merged::new(&self.en_anchors[en.clone()]);
-        let (mut next_a, mut next_b) = (x.next(), y.next());
-        while let (Some(p), Some(q)) = (next_a, next_b) {
-            match p.cmp(&q) {
-                std::cmp::Ordering::Equal => {
-                    shared += self.weights[p as usize];
-                    next_a = x.next();
-                    next_b = y.next();
-                }
-                std::cmp::Ordering::Less => next_a = x.next(),
-                std::cmp::Ordering::Greater => next_b = y.next(),
-            }
-        }
         let total = mass_a + mass_b;
         if total == 0.0 {
             return (0.0, 0.0);
         }
+        let mut marks = self.marks.borrow_mut();
+        if marks.row != tr.start {
+            marks.load(&self.tr_anchors, &self.weights, tr.start);
+        }
+        let weight = if tr.len() == 1 { &marks.one } else { &marks.two };
+        let shared = if en.len() == 1 {
+            self.en_anchors[en.start].iter().fold(0.0, |sum, &a| sum + weight[a as usize])
+        } else {
+            Merged::new(&self.en_anchors[en.clone()]).fold(0.0, |sum, a| sum + weight[a as usize])
+        };
         (2.0 * shared / total, total)
+    }
+}
+
+/// The anchor weights of one Turkish paragraph (`one`) and of it with the next (`two`), by
+/// anchor, zero for anchors they lack.
+struct RowMarks {
+    row: usize,
+    one: Vec<f64>,
+    two: Vec<f64>,
+    /// The anchors set, to clear them for the next row.
+    set: Vec<u32>,
+}
+
+impl RowMarks {
+    fn new(anchors: usize) -> RowMarks {
+        RowMarks { row: usize::MAX, one: vec![0.0; anchors], two: vec![0.0; anchors], set: Vec::new() }
+    }
+
+    fn load(&mut self, lists: &[Vec<u32>], weights: &[f64], row: usize) {
+        for &a in &self.set {
+            self.one[a as usize] = 0.0;
+            self.two[a as usize] = 0.0;
+        }
+        self.set.clear();
+        for &a in &lists[row] {
+            self.one[a as usize] = weights[a as usize];
+            self.two[a as usize] = weights[a as usize];
+            self.set.push(a);
+        }
+        for &a in lists.get(row + 1).into_iter().flatten() {
+            self.two[a as usize] = weights[a as usize];
+            self.set.push(a);
+        }
+        self.row = row;
     }
 }
 
@@ -1664,10 +1684,18 @@ static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(||
 /// "government" are both `gover`); and how many different dictionary words gave concepts (a
 /// Turkish word may give several).
 fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<u32>, usize) {
+    let (mut concepts, mut cognates) = (Vec::new(), Vec::new());
+    let words = word_anchors_into(text, turkish, &mut concepts, &mut cognates);
+    (concepts, cognates, words)
+}
+
+/// [`word_anchors`] into two lists (cleared first), returning the number of dictionary words.
+fn word_anchors_into(text: &str, turkish: bool, concepts: &mut Vec<&'static str>, cognates: &mut Vec<u32>) -> usize {
     let (tr_en, en) = &*DICTIONARY;
     let mut buf = String::with_capacity(16);
     let mut letters: Vec<char> = Vec::with_capacity(16);
-    let (mut concepts, mut cognates) = (Vec::new(), Vec::new());
+    concepts.clear();
+    cognates.clear();
     // Each dictionary word once, by its entry (the address of its key).
     let mut words: Vec<*const u8> = Vec::new();
     for word in text.split(|c: char| !c.is_alphabetic()) {
@@ -1693,7 +1721,7 @@ fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<u32>, usiz
             cognates.extend(cognate_key(&letters));
         }
     }
-    (concepts, cognates, words.len())
+    words.len()
 }
 
 /// The cognate key of a word: loanwords and names keep their consonants across the two
@@ -1741,13 +1769,6 @@ fn match_key_into(word: &str, out: &mut String) {
     crate::casing::match_key_prefix_into(word, usize::MAX, out);
 }
 
-/// An anchor's key while a document's anchors are numbered: text (names, numbers, dictionary
-/// concepts after a `~`) or a cognate key's four sounds.
-enum AnchorKey {
-    Text(String),
-    Cognate(u32),
-}
-
 /// What an anchor is: its evidence is weighed by kind.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum AnchorKind {
@@ -1777,7 +1798,18 @@ fn lowercase_words<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String, 
 /// in lower case; a capitalised one of those is a sentence start, not a name.
 fn anchors<S: std::hash::BuildHasher>(text: &str, lowercase: &HashSet<String, S>) -> Vec<(String, AnchorKind)> {
     let mut out = Vec::new();
-    let mut key = String::new();
+    anchors_each(text, lowercase, &mut String::new(), |key, kind| out.push((key.to_string(), kind)));
+    out
+}
+
+/// [`anchors`] one at a time, each key written in `key` (the aligner's hot path: no key is
+/// allocated unless it is new to the document).
+fn anchors_each<S: std::hash::BuildHasher>(
+    text: &str,
+    lowercase: &HashSet<String, S>,
+    key: &mut String,
+    mut each: impl FnMut(&str, AnchorKind),
+) {
     for token in text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '/' | ',' | ';' | '"' | '“' | '”'))
     {
@@ -1787,7 +1819,10 @@ fn anchors<S: std::hash::BuildHasher>(text: &str, lowercase: &HashSet<String, S>
         }
         if token.chars().any(|c| c.is_ascii_digit()) {
             for digits in token.split(|c: char| !c.is_ascii_digit()).filter(|d| !d.is_empty()) {
-                out.push((format!("#{}", digits.trim_start_matches('0')), AnchorKind::Number));
+                key.clear();
+                key.push('#');
+                key.push_str(digits.trim_start_matches('0'));
+                each(key, AnchorKind::Number);
             }
             continue;
         }
@@ -1795,15 +1830,13 @@ fn anchors<S: std::hash::BuildHasher>(text: &str, lowercase: &HashSet<String, S>
         if !stem.chars().next().is_some_and(char::is_uppercase) || stem.chars().count() < 2 {
             continue;
         }
-        match_key_into(stem, &mut key);
+        match_key_into(stem, key);
         if lowercase.contains(key.as_str()) {
             continue;
         }
-        let key = english_name(&key).map_or_else(|| key.clone(), str::to_string);
         // "Türkiye" and "Turkey" are the same anchor; so are "Turkish"/"Türk".
-        out.push((key, AnchorKind::Name));
+        each(english_name(key).unwrap_or(key), AnchorKind::Name);
     }
-    out
 }
 
 #[cfg(test)]
@@ -2209,6 +2242,50 @@ mod tests {
         // does: a summary starts by translating something).
         let beads = align(&[&tr[0]], &[&en[0]], &AlignConfig { start_bonus: 0.0, ..cfg });
         assert!(beads.is_empty(), "{beads:?}");
+    }
+
+    #[test]
+    fn overlap_sums_the_shared_anchors_in_any_order_of_cells() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpora/");
+        let lines = |name: &str| -> Vec<Paragraph> {
+            std::fs::read_to_string(format!("{dir}{name}"))
+                .unwrap()
+                .lines()
+                .skip(200)
+                .take(12)
+                .enumerate()
+                .map(|(i, l)| para(i + 1, l))
+                .collect()
+        };
+        let (tr, en) = (lines("newstest2019-ref.tur.txt"), lines("newstest2019-src.eng.txt"));
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let f = Features::new(&tr, &en, &AlignConfig::default());
+        let union =
+            |lists: &[Vec<u32>]| -> std::collections::BTreeSet<u32> { lists.iter().flatten().copied().collect() };
+        let mut cells = Vec::new();
+        for i in 0..tr.len() {
+            for j in 0..en.len() {
+                for (di, dj) in [(1, 1), (1, 2), (2, 1), (2, 2)] {
+                    if i + di <= tr.len() && j + dj <= en.len() {
+                        cells.push((i..i + di, j..j + dj));
+                    }
+                }
+            }
+        }
+        // Rows out of order, and back to rows seen before.
+        cells.sort_by_key(|(t, e)| (e.start * 7 + t.start * 3) % 11);
+        let mut shared_cells = 0;
+        for (t, e) in &cells {
+            let (a, b) = (union(&f.tr_anchors[t.clone()]), union(&f.en_anchors[e.clone()]));
+            let shared = a.intersection(&b).fold(0.0, |sum, &x| sum + f.weights[x as usize]);
+            let (dice, total) = f.overlap(t, e);
+            if total > 0.0 {
+                assert_eq!(dice, 2.0 * shared / total, "{t:?} {e:?}");
+            }
+            shared_cells += usize::from(shared > 0.0);
+        }
+        // Line i of one file translates line i of the other.
+        assert!(shared_cells >= tr.len(), "{shared_cells}");
     }
 
     #[test]
