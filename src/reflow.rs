@@ -414,6 +414,16 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             {
                 j = start;
             }
+            // The first word after the page break would have fitted on the last line: the
+            // line was ended on purpose (a headline, a paragraph's end), not by the margin.
+            // Set in proportional type, a full line may count fewer characters than the
+            // widest: only a line short of nine tenths of the usual width is taken for ended.
+            if j > start
+                && last_line.chars().count() * 10 < layout.width * 9
+                && ends_short(&lines[end], &lines[units[j].lines[0]], layout.fill)
+            {
+                j = start;
+            }
         }
         if j > start {
             join_units(units, i, start..j, false);
@@ -1156,12 +1166,24 @@ mod tests {
 
     #[test]
     fn a_page_break_after_a_title_abbreviation_goes_on() {
-        let input = "Kavanaugh şu anda D.C. Temyiz Mahkemesi'nde bir yargıç olarak görev yapıyor ve\nPelosi, Kavanaugh'un Ekonomik Sağlık Bakım Yasası veya Roe v.\n\n108\n\nJournal of Applied Studies 19 (2019)\n\n Wade'e karşı vereceği potansiyel hükümler konusunda endişe ettiğini ekledi.\n";
+        let input = "Kavanaugh şu anda D.C. Temyiz Mahkemesi'nde bir yargıç olarak görev\nyapıyor ve Pelosi, Kavanaugh'un Ekonomik Sağlık Bakım Yasası veya Roe v.\n\n108\n\nJournal of Applied Studies 19 (2019)\n\n Wade'e karşı vereceği potansiyel hükümler konusunda endişe ettiğini\nekledi.\n";
         let got = texts(input);
         assert!(
             got[0].1.ends_with("Roe v. Wade'e karşı vereceği potansiyel hükümler konusunda endişe ettiğini ekledi."),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_line_the_next_pages_first_word_would_have_fitted_on_ends_its_paragraph() {
+        // A headline left in the summary, then a page break: "Cuma" would have fitted on its
+        // line, so the wrapper did not end it there.
+        let input = "Endonezya'daki deprem ve tsunamide yüzlerce kişi öldü, bilanço gide-\nrek yükseliyor Yetkililerin açıklamasına göre cumartesi günü Endo-\nnezya'nın Sulawesi adasını vuran büyük deprem ve tsunami sonucunda\nen az 384 kişi hayatını kaybetti ve çok sayıda insan sahillere vuran\ndev dalgalara kapıldı.\n\nKadınlar emeklilik birikimi korkusuyla uykusuz kalıyorlar\n\n41\n\nJournal of Applied Studies 10 (2023)\n\n \nCuma günü Palu şehrinde hava kararırken yüksekliği altı metreye (18\nfit) ulaşan dalgalar kıyıya çarptığında yüzlerce kişi plajdaki fes-\ntival için toplanmıştı ve dalgalar çok sayıda insanı ölüme sürükler-\nken önüne çıkan her şeyi yok etti.\n";
+        let got = texts(input);
+        let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(body.len(), 3, "{got:?}");
+        assert_eq!(body[1], "Kadınlar emeklilik birikimi korkusuyla uykusuz kalıyorlar");
+        assert!(body[2].starts_with("Cuma günü Palu") && body[2].ends_with("yok etti."), "{got:?}");
     }
 
     #[test]
