@@ -415,7 +415,11 @@ fn calibrate() {
         .into_iter()
         .map(|(s, right)| ((s / (1.0 - s)).ln().clamp(-30.0, 30.0), if right { 1.0 } else { 0.0 }))
         .collect();
-    // Newton's method on the logistic log-likelihood.
+    // Newton's method on the logistic log-likelihood, each step halved until the likelihood
+    // improves (a full step from far away can overshoot and diverge).
+    let log_likelihood = |a: f64, b: f64| -> f64 {
+        data.iter().map(|&(x, y)| -(1.0 + (-(2.0 * y - 1.0) * (a * x + b)).exp()).ln()).sum()
+    };
     let (mut a, mut b) = (1.0f64, 0.0f64);
     for _ in 0..50 {
         let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 0.0, 0.0, 0.0);
@@ -429,8 +433,13 @@ fn calibrate() {
             hbb += w;
         }
         let det = haa * hbb - hab * hab;
-        a += (hbb * ga - hab * gb) / det;
-        b += (haa * gb - hab * ga) / det;
+        let (da, db) = ((hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det);
+        let (before, mut step) = (log_likelihood(a, b), 1.0);
+        while step > 1e-6 && log_likelihood(a + step * da, b + step * db) < before {
+            step /= 2.0;
+        }
+        a += step * da;
+        b += step * db;
     }
     println!("{} beads: score_slope {a:.3}, score_offset {b:.3}", data.len());
 }
