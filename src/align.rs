@@ -27,6 +27,7 @@
 //!   over when the bead takes only one English paragraph.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 use crate::detect::{Detected, Label};
 use crate::reflow::{Kind, Paragraph};
@@ -1102,7 +1103,7 @@ impl Features {
             kinds.push(kind);
             kinds.len() as u32 - 1
         };
-        let (mut key, mut concepts, mut cognates) = (String::new(), Vec::new(), Vec::new());
+        let (mut key, mut found) = (String::new(), WordAnchors::default());
         // Each paragraph's anchors, and how many there are counting a dictionary word once
         // (it may have several English stems).
         let mut side = |paras: &[&Paragraph], turkish: bool| -> (Vec<Vec<u32>>, Vec<usize>) {
@@ -1116,14 +1117,22 @@ impl Features {
                             None => *ids.entry(k.to_owned()).or_insert(new_id(kind)),
                         });
                     });
-                    let words = word_anchors_into(&p.text, turkish, &mut concepts, &mut cognates);
-                    for &cognate in &cognates {
+                    let words = word_anchors_into(&p.text, turkish, &mut found);
+                    for &n in &found.numbers {
+                        key.clear();
+                        write!(key, "#{n}").expect("writing to a String");
+                        v.push(match ids.get(key.as_str()) {
+                            Some(&id) => id,
+                            None => *ids.entry(key.clone()).or_insert(new_id(AnchorKind::Number)),
+                        });
+                    }
+                    for &cognate in &found.cognates {
                         v.push(*cognate_ids.entry(cognate).or_insert_with(|| new_id(AnchorKind::Cognate)));
                     }
                     v.sort_unstable();
                     v.dedup();
                     let count = v.len() + words;
-                    for &concept in &concepts {
+                    for &concept in &found.concepts {
                         v.push(*concept_ids.entry(concept).or_insert_with(|| new_id(AnchorKind::Concept)));
                     }
                     v.sort_unstable();
@@ -1684,25 +1693,56 @@ static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(||
 /// "government" are both `gover`); and how many different dictionary words gave concepts (a
 /// Turkish word may give several).
 fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<u32>, usize) {
-    let (mut concepts, mut cognates) = (Vec::new(), Vec::new());
-    let words = word_anchors_into(text, turkish, &mut concepts, &mut cognates);
-    (concepts, cognates, words)
+    let mut out = WordAnchors::default();
+    let words = word_anchors_into(text, turkish, &mut out);
+    (out.concepts, out.cognates, words)
 }
 
-/// [`word_anchors`] into two lists (cleared first), returning the number of dictionary words.
-fn word_anchors_into(text: &str, turkish: bool, concepts: &mut Vec<&'static str>, cognates: &mut Vec<u32>) -> usize {
+/// What [`word_anchors_into`] finds in a text's words.
+#[derive(Default)]
+struct WordAnchors {
+    concepts: Vec<&'static str>,
+    cognates: Vec<u32>,
+    /// Numbers written as words ("beş", "five" → 5; "on iki", "twenty-two" → 12, 22): a
+    /// translator may write a number in figures where the other side spells it out. "bir" and
+    /// "one" count only after a ten ("yirmi bir"): alone they are an article, a pronoun.
+    numbers: Vec<u32>,
+}
+
+/// [`word_anchors`] and numbers written as words, into `out` (cleared first), returning the
+/// number of dictionary words.
+fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize {
     let (tr_en, en) = &*DICTIONARY;
     let mut buf = String::with_capacity(16);
     let mut letters: Vec<char> = Vec::with_capacity(16);
+    let WordAnchors { concepts, cognates, numbers } = out;
     concepts.clear();
     cognates.clear();
+    numbers.clear();
     // Each dictionary word once, by its entry (the address of its key).
     let mut words: Vec<*const u8> = Vec::new();
-    for word in text.split(|c: char| !c.is_alphabetic()) {
-        if word.chars().nth(2).is_none() {
+    // A ten waiting for the unit that may follow it ("yirmi" before "bir").
+    let mut tens: Option<u32> = None;
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        if word.chars().nth(1).is_none() {
+            numbers.extend(tens.take());
             continue;
         }
         crate::casing::match_key_prefix_into(word, 12, &mut buf);
+        match (tens.take(), number_value(&buf, turkish)) {
+            (Some(ten), Some(unit)) if unit < 10 => numbers.push(ten + unit),
+            (pending, value) => {
+                numbers.extend(pending);
+                match value {
+                    Some(n) if n % 10 == 0 && n < 100 => tens = Some(n),
+                    Some(n) if n > 1 => numbers.push(n),
+                    _ => {}
+                }
+            }
+        }
+        if word.chars().nth(2).is_none() {
+            continue;
+        }
         let stem = &buf[..buf.char_indices().nth(5).map_or(buf.len(), |(i, _)| i)];
         let (entry, found): (Option<&'static str>, &[&'static str]) = if turkish {
             tr_en.get_key_value(stem).map_or((None, &[]), |(k, v)| (Some(*k), v.as_slice()))
@@ -1721,7 +1761,70 @@ fn word_anchors_into(text: &str, turkish: bool, concepts: &mut Vec<&'static str>
             cognates.extend(cognate_key(&letters));
         }
     }
+    numbers.extend(tens);
     words.len()
+}
+
+/// The value of a number word by its [`match_key`](crate::casing::match_key) ("beş",
+/// "five" → 5; "on" only in Turkish, "ten" only in English).
+fn number_value(key: &str, turkish: bool) -> Option<u32> {
+    let n = if turkish {
+        match key {
+            "bir" => 1,
+            "iki" => 2,
+            "uc" => 3,
+            "dort" => 4,
+            "bes" => 5,
+            "alti" => 6,
+            "yedi" => 7,
+            "sekiz" => 8,
+            "dokuz" => 9,
+            "on" => 10,
+            "yirmi" => 20,
+            "otuz" => 30,
+            "kirk" => 40,
+            "elli" => 50,
+            "altmis" => 60,
+            "yetmis" => 70,
+            "seksen" => 80,
+            "doksan" => 90,
+            "yuz" => 100,
+            _ => return None,
+        }
+    } else {
+        match key {
+            "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            "thirteen" => 13,
+            "fourteen" => 14,
+            "fifteen" => 15,
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty" => 40,
+            "fifty" => 50,
+            "sixty" => 60,
+            "seventy" => 70,
+            "eighty" => 80,
+            "ninety" => 90,
+            "hundred" => 100,
+            _ => return None,
+        }
+    };
+    Some(n)
 }
 
 /// The cognate key of a word: loanwords and names keep their consonants across the two
@@ -2229,6 +2332,26 @@ mod tests {
         assert_eq!(f.unmatched_sentences(&(0..1), &(0..2), &cfg), 0.0);
         assert!(f.llr(0..1, 0..2, &cfg) - f.llr(0..1, 0..2, &blind) >= cfg.sentence_skip - 1e-9);
         assert_eq!(f.llr(0..1, 0..1, &cfg), f.llr(0..1, 0..1, &blind));
+    }
+
+    #[test]
+    fn numbers_in_words_meet_numbers_in_figures() {
+        let numbers = |text: &str, turkish: bool| {
+            let mut out = WordAnchors::default();
+            word_anchors_into(text, turkish, &mut out);
+            out.numbers
+        };
+        assert_eq!(numbers("Beş kişi öldü, on iki kişi yaralandı; yirmi bir gün sürdü.", true), [5, 12, 21]);
+        assert_eq!(numbers("Five people died, Twelve were hurt, twenty-two missing.", false), [5, 12, 22]);
+        assert_eq!(numbers("On gün, on kişi. Otuz", true), [10, 10, 30]);
+        // "on" is a preposition in English, "altında" no number in Turkish.
+        assert!(numbers("It hit on Friday, one by one.", false).is_empty());
+        assert!(numbers("Köprünün altında bir kedi bekledi.", true).is_empty());
+        // The words and the figures are one anchor.
+        let tr = [para(1, "Otobüs kazasında beş kişi hayatını kaybetti.")];
+        let en = [para(2, "Police said 5 died in the bus crash.")];
+        let f = Features::new(&[&tr[0]], &[&en[0]], &AlignConfig::default());
+        assert!(!f.tr_anchors[0].is_empty() && f.tr_anchors[0].iter().any(|a| f.en_anchors[0].contains(a)));
     }
 
     #[test]
