@@ -11,7 +11,8 @@
 //! - length, Gale–Church style: English runs about 0.95 characters per Turkish character
 //!   (NTREX-128, the development set; LibreOffice's help pages give 0.96), with a variance
 //!   that grows with length;
-//! - anchors that survive translation: numbers, capitalised names and acronyms folded with
+//! - anchors that survive translation: numbers (in figures or in words: `beş`/`five`),
+//!   question and exclamation marks, capitalised names and acronyms folded with
 //!   [`match_key`](crate::casing::match_key) and stripped of Turkish suffixes after an apostrophe (`Pakistan’ın` →
 //!   `pakistan`), and a small glossary for names that change form (`Hindistan` → `india`,
 //!   `Eylül` → `september`), word translations learned from LibreOffice's bilingual help
@@ -1126,6 +1127,13 @@ impl Features {
                             None => *ids.entry(key.clone()).or_insert(new_id(AnchorKind::Number)),
                         });
                     }
+                    // A question meets a question, an exclamation an exclamation.
+                    for mark in ["?", "!"].into_iter().filter(|m| p.text.contains(m)) {
+                        v.push(match ids.get(mark) {
+                            Some(&id) => id,
+                            None => *ids.entry(mark.to_owned()).or_insert(new_id(AnchorKind::Mark)),
+                        });
+                    }
                     for &cognate in &found.cognates {
                         v.push(*cognate_ids.entry(cognate).or_insert_with(|| new_id(AnchorKind::Cognate)));
                     }
@@ -1880,6 +1888,8 @@ enum AnchorKind {
     Cognate,
     /// A dictionary word, keyed by its English stem.
     Concept,
+    /// A question or exclamation mark: translations keep them.
+    Mark,
 }
 
 /// The [`match_key`](crate::casing::match_key)s of the words the texts write in lower case.
@@ -2352,6 +2362,16 @@ mod tests {
         let en = [para(2, "Police said 5 died in the bus crash.")];
         let f = Features::new(&[&tr[0]], &[&en[0]], &AlignConfig::default());
         assert!(!f.tr_anchors[0].is_empty() && f.tr_anchors[0].iter().any(|a| f.en_anchors[0].contains(a)));
+    }
+
+    #[test]
+    fn a_question_meets_a_question() {
+        let tr = [para(1, "Köpeğe kim bakacak?"), para(2, "Bunun planını yapın.")];
+        let en = [para(3, "Who will care for the dog?"), para(4, "Have that plan in place.")];
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let f = Features::new(&tr, &en, &AlignConfig::default());
+        let dice = |t: usize, e: usize| f.overlap(&(t..t + 1), &(e..e + 1)).0;
+        assert!(dice(0, 0) > dice(0, 1), "{} {}", dice(0, 0), dice(0, 1));
     }
 
     #[test]
