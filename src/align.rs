@@ -1062,6 +1062,9 @@ fn logistic(x: f64) -> f64 {
 }
 
 /// Per-paragraph lengths and anchors, and the document-wide anchor weights.
+/// Settings (as bits), and the sentences left unmatched by each 1-1 part found with them.
+type UnmatchedMemo = ([u64; 4], HashMap<(u32, u32), f64, FxBuild>);
+
 struct Features {
     tr_len: Vec<f64>,
     en_len: Vec<f64>,
@@ -1090,6 +1093,9 @@ struct Features {
     en_first_sentence: Vec<usize>,
     /// The Turkish row [`Features::overlap`] last looked at.
     marks: std::cell::RefCell<RowMarks>,
+    /// The sentences a 1-1 part leaves unmatched ([`Features::unmatched_sentences`]), by
+    /// Turkish and English position, for the settings (as bits) they were found with.
+    unmatched_memo: std::cell::RefCell<UnmatchedMemo>,
 }
 
 impl Features {
@@ -1227,6 +1233,7 @@ impl Features {
             tr_next_common,
             en_next_common,
             marks: std::cell::RefCell::new(RowMarks::new(weights.len())),
+            unmatched_memo: std::cell::RefCell::new(([0; 4], HashMap::default())),
             weights,
         }
     }
@@ -1355,7 +1362,17 @@ impl Features {
         if a.len() * b.len() == 1 || a.len() * b.len() > 48 {
             return 0.0;
         }
-        sentence_fit(a, b, cfg).1
+        if tr.len() > 1 || en.len() > 1 {
+            return sentence_fit(a, b, cfg).1;
+        }
+        // A 1-1 part is asked for by up to four beads around it (as the first or second
+        // part of a 1-2 and of a 2-1): computed once for the settings of the pass.
+        let settings = [cfg.sentence_skip, cfg.merge_penalty, cfg.length_ratio, cfg.length_variance].map(f64::to_bits);
+        let mut memo = self.unmatched_memo.borrow_mut();
+        if memo.0 != settings {
+            *memo = (settings, HashMap::default());
+        }
+        *memo.1.entry((tr.start as u32, en.start as u32)).or_insert_with(|| sentence_fit(a, b, cfg).1)
     }
 
     /// A bead that joins two paragraphs on one side should find each of them in the other side:
