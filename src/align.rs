@@ -468,19 +468,21 @@ pub fn pair_headings(
             .filter(|(t, e)| {
                 let text = &tr[t.index - 1].text;
                 // Written the same in both: a headline of names ("Elite League: Dundee Stars
-                // 5-3 Belfast Giants") away from page breaks, not a running header.
-                let same = || {
-                    *text == en[e.index - 1].text && ![t, e].iter().any(|h| h.after_boilerplate || h.before_boilerplate)
-                };
-                t.lang != Label::En || has_turkish_letter(text) || same()
+                // 5-3 Belfast Giants") away from page breaks; beside one, a running header
+                // ("M. Yilmaz, A. Khan" on every other page), whatever language it reads as.
+                if *text == en[e.index - 1].text {
+                    return ![t, e].iter().any(|h| h.after_boilerplate || h.before_boilerplate);
+                }
+                t.lang != Label::En || has_turkish_letter(text)
             })
             .map(|(t, e)| (t.index, e.index, evidence(t.index, e.index)))
             .max_by(|a, b| a.2.total_cmp(&b.2));
         let found = headings.or_else(|| {
             before(tr, tr_labels, bead.tr[0], Label::Tr, &tr_paired)
                 .zip(before(en, en_labels, bead.en[0], Label::En, &en_paired))
-                // Two body paragraphs the aligner has already weighed and left apart stay apart.
-                .filter(|((_, th), (_, eh))| *th || *eh)
+                // Two body paragraphs the aligner has already weighed and left apart stay apart;
+                // a text written the same in both, left out above, stays out.
+                .filter(|((t, th), (e, eh))| (*th || *eh) && tr[t - 1].text != en[e - 1].text)
                 .map(|((t, _), (e, _))| (t, e, evidence(t, e)))
         });
         if let Some((t, e, evidence)) = found {
@@ -2038,6 +2040,29 @@ mod tests {
         let paragraphs = crate::reflow::rebuild(doc);
         assert_eq!((paragraphs[1].kind, paragraphs[4].kind), (Kind::Heading, Kind::Body), "{paragraphs:?}");
         assert_eq!(pairs_of(doc), vec![(vec![5], vec![2]), (vec![6], vec![3])]);
+    }
+
+    #[test]
+    fn a_running_header_of_names_after_the_page_number_is_no_headline_in_either_file() {
+        // Even pages carry the authors' names: each file has them once, after a page number,
+        // and the Turkish file's copy may read as Turkish.
+        let file = |first: &str, second: &str| {
+            let text = format!("{first}\n\n148\n\nM. Yilmaz, A. Khan\n\n{second}\n");
+            let paragraphs = crate::reflow::rebuild(&text);
+            let labels = crate::detect::detect_document(&paragraphs);
+            (paragraphs, labels)
+        };
+        let (tr, tl) = file(
+            "Ankara Kartalları, cumartesi akşamı Başkent Arena'da oynanan maçta İzmir Aslanları'nı 3-1 yendi ve ligde üst üste beşinci galibiyetini aldı.",
+            "Kaptan, gelecek hafta deplasmanda oynanacak zor maç için takımın hazır olduğunu ve kimsenin sakatlığı bulunmadığını söyledi.",
+        );
+        let (en, el) = file(
+            "The Ankara Eagles beat the Izmir Lions 3-1 at the Capital Arena on Saturday night for their fifth win in a row in the league.",
+            "The captain said the team was ready for next week's hard away game and that nobody was injured.",
+        );
+        let cfg = AlignConfig { min_side_chars: 0, ..AlignConfig::default() };
+        let pairs: Vec<_> = align_files(&tr, &tl, &en, &el, &cfg).into_iter().map(|b| (b.tr, b.en)).collect();
+        assert_eq!(pairs, vec![(vec![1], vec![1]), (vec![4], vec![4])]);
     }
 
     fn pairs_of(doc: &str) -> Vec<(Vec<usize>, Vec<usize>)> {

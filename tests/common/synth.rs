@@ -220,6 +220,9 @@ fn layout(
         // `HIZALA_PAGE_LINES` sets the page length for robustness runs of the eval tools
         // (25 and 15: held-out FLORES 0.980 / 0.994 and 0.983 / 0.974, NTREX 0.986 / 0.984).
         if k > 0 && k % page_lines == 0 {
+            // `HIZALA_ALT_HEADER` (robustness runs): even pages carry another running header.
+            let alternate = std::env::var("HIZALA_ALT_HEADER").ok().filter(|_| page % 2 == 0);
+            let header = alternate.as_deref().unwrap_or(header);
             match page_break {
                 PageBreak::NumberThenHeader => out.push_str(&format!("\n{page}\n\n{header}\n\n")),
                 PageBreak::HeaderThenNumber => out.push_str(&format!("\n{header}\n\n{page}\n\n")),
