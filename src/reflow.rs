@@ -404,7 +404,7 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
         let last_line = lines[*units[i].lines.last().expect("units are never empty")].text;
         let runs_on = layout.unwrapped || last_line.chars().count() * 10 >= layout.width * 7;
         if !found {
-            j = if runs_on { page_break_end(lines, units, start, &alone).unwrap_or(start) } else { start };
+            j = if runs_on { page_break_end(lines, units, start, &alone, true).unwrap_or(start) } else { start };
             // A headline in title case ("… Yarışında Aday Olma Konusunu "Etraflıca"
             // Düşüneceğini Belirtti") goes on only as a headline: running text after the page
             // break is a paragraph of its own.
@@ -490,7 +490,7 @@ fn join_across_page_break(
     start: usize,
     alone: &HashMap<String, usize>,
 ) -> bool {
-    let Some(j) = page_break_end(lines, units, start, alone) else { return false };
+    let Some(j) = page_break_end(lines, units, start, alone, false) else { return false };
     let end = *units[i].lines.last().expect("units are never empty");
     let (last, next) = (&lines[end], &lines[units[j].lines[0]]);
     let fits = ends_short(last, next, layout.fill) || last.text.chars().count() * 10 < layout.width * 9;
@@ -506,7 +506,17 @@ fn join_across_page_break(
 /// and at most one other single line that ends no sentence (a header seen once), then body
 /// text: the index of that body unit. Without a page number, the header must stand alone
 /// elsewhere in the text too (`alone` counts single lines).
-fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<String, usize>) -> Option<usize> {
+///
+/// `mid_sentence`: the paragraph before stops mid-sentence, so no section heading can follow
+/// it, and a line that starts or ends with a page number set off by a single space
+/// ("38 Journal of Applied Studies 14 (2016)") is a running header too, not a numbered heading.
+fn page_break_end(
+    lines: &[Line],
+    units: &[Unit],
+    start: usize,
+    alone: &HashMap<String, usize>,
+    mid_sentence: bool,
+) -> Option<usize> {
     let mut page_number = false;
     let mut repeated = false;
     let mut header = false;
@@ -527,8 +537,8 @@ fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<
         {
             header = true;
             repeated = alone.get(&without_digits(text)).is_some_and(|&n| n >= 2) && unit.kind == Kind::Heading;
-            // The page number on the header's line, set off by a bar or a dash.
-            page_number |= numbered_header(text);
+            // The page number on the header's line, set off by a bar, a dash or a gap.
+            page_number |= numbered_header(text) || (mid_sentence && number_at_edge(text));
         } else {
             break;
         }
@@ -541,11 +551,26 @@ fn page_break_end(lines: &[Line], units: &[Unit], start: usize, alone: &HashMap<
     .then_some(j)
 }
 
-/// A running header with the page number on its line, set off from the title by a bar or a
-/// dash: "Journal of Applied Studies 3 (2016) | 40", "12 – Uluslararası İlişkiler".
+/// A running header with the page number on its line, set off from the title by a bar, a
+/// dash or a wide gap (three spaces or more, as a layout-preserving extraction leaves it):
+/// "Journal of Applied Studies 3 (2016) | 40", "12 – Uluslararası İlişkiler", "148    Journal
+/// of Applied Studies". One or two spaces set off no page number: "2  Yöntem" is a numbered
+/// heading.
 fn numbered_header(text: &str) -> bool {
-    let parts: Vec<&str> = text.split(['|', '–', '—']).map(str::trim).collect();
+    let parts: Vec<&str> = text
+        .split(['|', '–', '—'])
+        .flat_map(|part| part.split("   "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
     parts.len() >= 2 && (is_page_digits(parts[0]) || is_page_digits(parts[parts.len() - 1]))
+}
+
+/// A line that starts or ends with a page number and has words besides: "38 Journal of
+/// Applied Studies", "Uluslararası İlişkiler 39".
+fn number_at_edge(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2 && (is_page_digits(words[0]) || is_page_digits(words[words.len() - 1]))
 }
 
 /// A line with its digits left out: running headers that differ only in their page number.
@@ -1371,6 +1396,26 @@ mod tests {
         );
         assert_eq!(got[1].0, Kind::Boilerplate);
         assert!(numbered_header("12 – Uluslararası İlişkiler Dergisi") && !numbered_header("Chapter 12"));
+        assert!(numbered_header("148    Journal of Applied Studies 16 (2022)"));
+        assert!(numbered_header("Journal of Applied Studies 16 (2022)     149"));
+        assert!(!numbered_header("2 Yöntem") && !numbered_header("2  Yöntem ve  Veri"));
+    }
+
+    #[test]
+    fn a_page_number_before_the_header_on_one_line_breaks_the_page_mid_sentence() {
+        // "38 Journal …" after a line cut mid-sentence is the next page's header, not a
+        // numbered section heading: the sentence goes on after it, with a capital here.
+        let input = "The issue of access to the sea has been hijacked by the current\ngovernment, Zarate said, and the aggressive rhetoric of the president\nwas aimed at the voters of the poor and remote western departments\n\n38 Journal of Applied Studies 14 (2016)\n\n Bolivian highlands who will decide the election next year.\n\nThe two countries have not exchanged ambassadors since 1978.\n";
+        let got = texts(input);
+        assert_eq!(got[0].0, Kind::Body, "{got:?}");
+        assert!(
+            got[0].1.ends_with("western departments Bolivian highlands who will decide the election next year."),
+            "{got:?}"
+        );
+        // "2 Yöntem" after a paragraph's end is a numbered heading.
+        let input = "The issue of access to the sea has been hijacked by the current\ngovernment, Zarate said, and the rhetoric was aimed at the voters.\n\n2 Yöntem\n\nThe two countries have not exchanged ambassadors since 1978.\n";
+        let kinds: Vec<Kind> = texts(input).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(kinds, [Kind::Body, Kind::Heading, Kind::Body]);
     }
 
     #[test]

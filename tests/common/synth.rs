@@ -228,7 +228,13 @@ fn layout(
                 PageBreak::HeaderThenNumber => out.push_str(&format!("\n{header}\n\n{page}\n\n")),
                 PageBreak::HeaderOnly => out.push_str("\nUluslararası İlişkiler ve Bölge Çalışmaları\n\n"),
                 PageBreak::NumberOnly => out.push_str(&format!("\n{page}\n\n")),
-                PageBreak::NumberInHeader => out.push_str(&format!("\n{header} | {page}\n\n")),
+                // `HIZALA_HEADER_LINE` (robustness runs): the line's shape, `{h}` the header and
+                // `{p}` the page number ("{p}    {h}").
+                PageBreak::NumberInHeader => {
+                    let shape = std::env::var("HIZALA_HEADER_LINE").unwrap_or_else(|_| "{h} | {p}".into());
+                    let line = shape.replace("{h}", header).replace("{p}", &page.to_string());
+                    out.push_str(&format!("\n{line}\n\n"));
+                }
             }
             page += 1;
             // A new page in extracted text often starts with a space.
