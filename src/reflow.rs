@@ -195,7 +195,7 @@ fn split_block(lines: &[Line], range: std::ops::Range<usize>, layout: &Layout, u
 
 /// Does a paragraph end between two consecutive non-blank lines?
 fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
-    if ends_with_break_hyphen(a.text) {
+    if ends_with_break_hyphen(a.text) || ends_with_not_sign_break(a.text) {
         return false;
     }
     // A heading that wraps onto a second line: "1. STRENGTHENING OF TIES BETWEEN TÜRKİYE AND"
@@ -652,6 +652,10 @@ fn join_lines(lines: &[Line], indices: &[usize], words: &WordCounts) -> String {
         if out.ends_with('\u{AD}') {
             // A soft hyphen at the line end: the word continues on the next line.
             out.push_str(text);
+        } else if ends_with_not_sign_break(&out) {
+            // "halk¬" / "ları": some extractions write the typesetter's hyphen as a not sign.
+            out.pop();
+            out.push_str(text);
         } else if ends_with_break_hyphen(&out) {
             let turkish = *turkish.get_or_insert_with(|| looks_turkish(indices.iter().map(|&i| lines[i].text)));
             if words.should_join(&out[..out.len() - 1], text, turkish) {
@@ -867,6 +871,13 @@ fn word_key(word: &str) -> String {
         }
     }
     key
+}
+
+/// A line ending in a word broken with "¬" (U+00AC), the hyphen as some PDF extractions write
+/// it: never a character of running text, so always a broken word.
+fn ends_with_not_sign_break(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    rev.next() == Some('¬') && rev.next().is_some_and(char::is_alphabetic)
 }
 
 fn ends_with_break_hyphen(text: &str) -> bool {
@@ -1113,6 +1124,17 @@ mod tests {
 
     fn texts(input: &str) -> Vec<(Kind, String)> {
         rebuild(input).into_iter().map(|p| (p.kind, p.text)).collect()
+    }
+
+    #[test]
+    fn a_word_broken_with_a_not_sign_is_joined_like_a_hyphenated_one() {
+        let input = "Pakistan ve Türkiye arasındaki ilişkiler normal siyasetten kaynaklanmamaktadır ve halk¬\nları arasında güçlü ilişkiler vardır.\n\nThe people of the two coun¬\n\n12\n\n tries have had a sincere relationship.\n";
+        let got = texts(input);
+        assert_eq!(
+            got[0].1,
+            "Pakistan ve Türkiye arasındaki ilişkiler normal siyasetten kaynaklanmamaktadır ve halkları arasında güçlü ilişkiler vardır."
+        );
+        assert_eq!(got[1].1, "The people of the two countries have had a sincere relationship.", "{got:?}");
     }
 
     #[test]

@@ -237,7 +237,11 @@ fn layout(
                 }
             }
             page += 1;
-            // A new page in extracted text often starts with a space.
+            // A new page in extracted text often starts with a space; `HIZALA_FORM_FEED`
+            // (robustness runs): with a form feed, as pdftotext writes it.
+            if std::env::var("HIZALA_FORM_FEED").is_ok() {
+                out.push('\u{c}');
+            }
             out.push(' ');
         }
         out.push_str(line);
