@@ -68,6 +68,16 @@ struct Line<'a> {
     /// line of a new page in this kind of text; it is no paragraph break by itself, so it is
     /// not kept.
     text: &'a str,
+    /// The leading white space, in columns (a tab as four): a layout-preserving extraction
+    /// shows a paragraph's indented first line.
+    indent: usize,
+}
+
+impl Line<'_> {
+    /// How far the line reaches, in characters from the left edge: its indent and its text.
+    fn columns(&self) -> usize {
+        self.indent + self.text.chars().count()
+    }
 }
 
 #[derive(Debug)]
@@ -96,7 +106,17 @@ pub fn rebuild(text: &str) -> Vec<Paragraph> {
         .enumerate()
         .filter_map(|(i, raw)| {
             let trimmed = raw.trim();
-            (!trimmed.is_empty()).then_some(Line { no: i + 1, text: trimmed })
+            // One leading space (or a form feed) marks a new page, not an indent.
+            let width = |c: char| match c {
+                '\t' => 4,
+                '\u{c}' | '\r' => 0,
+                _ => 1,
+            };
+            let indent = match raw.chars().take_while(|c| c.is_whitespace()).map(width).sum() {
+                1 => 0,
+                n => n,
+            };
+            (!trimmed.is_empty()).then_some(Line { no: i + 1, text: trimmed, indent })
         })
         .collect();
     if lines.is_empty() {
@@ -152,32 +172,65 @@ struct Layout {
     /// a line that stops before the next line's first word would have filled it ends a
     /// paragraph.
     unseparated: bool,
+    /// True when paragraphs start with an indented first line (two columns or more; one
+    /// leading space marks a new page): then an indented line after a sentence's end starts a
+    /// paragraph, and a sentence ending at the margin without one does not end it.
+    indented: bool,
 }
 
 impl Layout {
     /// Wrapped text breaks lines wherever the margin falls, so most of its lines end
     /// mid-sentence; in unwrapped text nearly every line ends a sentence or is a heading.
     fn measure(lines: &[Line]) -> Layout {
-        let mut lengths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+        let mut lengths: Vec<usize> = lines.iter().map(Line::columns).collect();
         lengths.sort_unstable();
         let width = lengths[(lengths.len() * 9 / 10).min(lengths.len() - 1)];
         let followed: Vec<&Line> = lines.windows(2).filter(|w| w[1].no == w[0].no + 1).map(|w| &w[0]).collect();
         let mid_sentence = followed.iter().filter(|l| !ends_sentence(l.text)).count();
-        let unwrapped =
-            if followed.len() >= 3 { mid_sentence * 2 < followed.len() } else { lengths[lengths.len() / 2] > 140 };
+        // Short paragraphs set without blank lines end a sentence on most lines too, but their
+        // lines stop at one margin: many reach close to it, none goes far past it, and most of
+        // those that reach it break a sentence.
+        let near_margin: Vec<&&Line> = followed.iter().filter(|l| l.columns() * 100 >= width * 85).collect();
+        let broken = near_margin.iter().filter(|l| !ends_sentence(l.text)).count();
+        let longest = lengths[lengths.len() - 1];
+        let at_a_margin = width <= 200
+            && longest * 10 <= width * 11
+            && near_margin.len() * 100 >= lengths.len() * 30
+            && near_margin.len() >= 3
+            && broken * 2 >= near_margin.len();
+        let unwrapped = if followed.len() >= 3 {
+            mid_sentence * 2 < followed.len() && !at_a_margin
+        } else {
+            lengths[lengths.len() / 2] > 140
+        };
         // Paragraphs set off by blank lines leave no sentence end inside a block of lines that
         // stops before the next word would have filled it (real PDFs, set in proportional type,
         // a few in a hundred); text without blank lines between paragraphs has one every few
         // lines.
         // The widest line broken mid-sentence: what fits on a line.
-        let fill =
-            followed.iter().filter(|l| !ends_sentence(l.text)).map(|l| l.text.chars().count()).max().unwrap_or(0);
+        let fill = followed.iter().filter(|l| !ends_sentence(l.text)).map(|l| l.columns()).max().unwrap_or(0);
         let fitting_ends = lines
             .windows(2)
             .filter(|w| w[1].no == w[0].no + 1 && ends_sentence(w[0].text) && ends_short(&w[0], &w[1], fill))
             .count();
         let unseparated = !unwrapped && followed.len() >= 8 && fitting_ends > 0 && fitting_ends * 20 >= followed.len();
-        Layout { width, fill, unwrapped, unseparated }
+        // First lines indented: a line set in (two columns or more) further than the next line
+        // of its block or than the one before; at least two, most after a sentence's end.
+        let same_block = |a: &Line, b: &Line| b.no == a.no + 1;
+        let mut first_lines = 0;
+        let mut after_sentence = 0;
+        for (k, line) in lines.iter().enumerate() {
+            let before = k.checked_sub(1).map(|p| &lines[p]).filter(|p| same_block(p, line));
+            let after = lines.get(k + 1).filter(|n| same_block(line, n));
+            if line.indent >= 2
+                && (after.is_some_and(|n| n.indent < line.indent) || before.is_some_and(|p| p.indent < line.indent))
+            {
+                first_lines += 1;
+                after_sentence += usize::from(before.is_none_or(|p| ends_sentence(p.text)));
+            }
+        }
+        let indented = !unwrapped && first_lines >= 2 && after_sentence * 2 >= first_lines;
+        Layout { width, fill, unwrapped, unseparated, indented }
     }
 }
 
@@ -231,9 +284,14 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
     if list_marker_len(b.text).is_some() || footnote_marker_len(b.text).is_some() {
         return true;
     }
+    // An indented first line, where paragraphs are shown that way: after a paragraph's last
+    // line, a headline or another paragraph of one line.
+    if layout.indented && b.indent >= 2 && b.indent >= a.indent && starts_sentence(b.text) {
+        return true;
+    }
     // A sentence that ends well before the right margin ends its paragraph, even when the
     // next paragraph follows without a blank line (often on a new page).
-    let short = a.text.chars().count() * 10 < layout.width * 7;
+    let short = a.columns() * 10 < layout.width * 7;
     if short && ends_sentence(a.text) && starts_sentence(b.text) {
         return true;
     }
@@ -255,6 +313,7 @@ fn soft_breaks(lines: &[Line], unit: &Unit, layout: &Layout, words: &WordCounts)
             let (a, b) = (&lines[unit.lines[k - 1]], &lines[unit.lines[k]]);
             // A colon introduces what follows rather than ending a paragraph.
             let unseen = layout.unseparated
+                && !layout.indented
                 && b.no == a.no + 1
                 && ends_sentence(a.text)
                 && !a.text.ends_with(':')
@@ -269,7 +328,7 @@ fn soft_breaks(lines: &[Line], unit: &Unit, layout: &Layout, words: &WordCounts)
 /// within `fill` characters: `a` was ended on purpose.
 fn ends_short(a: &Line, b: &Line, fill: usize) -> bool {
     let first_word = b.text.split_whitespace().next().map_or(0, |w| w.chars().count());
-    starts_sentence(b.text) && a.text.chars().count() + 1 + first_word <= fill
+    starts_sentence(b.text) && a.columns() + 1 + first_word <= fill
 }
 
 fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
@@ -401,8 +460,8 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
         // A page number, perhaps with a header line, is a page break for sure: then the text
         // may go on with a capital too ("… bir plan" / 11 / header / "Corbyn liderliğindeki …")
         // — when the paragraph's last line runs to the margin: a short last line ended it.
-        let last_line = lines[*units[i].lines.last().expect("units are never empty")].text;
-        let runs_on = layout.unwrapped || last_line.chars().count() * 10 >= layout.width * 7;
+        let last_line = lines[*units[i].lines.last().expect("units are never empty")].columns();
+        let runs_on = layout.unwrapped || last_line * 10 >= layout.width * 7;
         if !found {
             j = if runs_on { page_break_end(lines, units, start, &alone, true).unwrap_or(start) } else { start };
             // A headline in title case ("… Yarışında Aday Olma Konusunu "Etraflıca"
@@ -419,7 +478,7 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             // Set in proportional type, a full line may count fewer characters than the
             // widest: only a line short of nine tenths of the usual width is taken for ended.
             if j > start
-                && last_line.chars().count() * 10 < layout.width * 9
+                && last_line * 10 < layout.width * 9
                 && ends_short(&lines[end], &lines[units[j].lines[0]], layout.fill)
             {
                 j = start;
@@ -493,7 +552,7 @@ fn join_across_page_break(
     let Some(j) = page_break_end(lines, units, start, alone, false) else { return false };
     let end = *units[i].lines.last().expect("units are never empty");
     let (last, next) = (&lines[end], &lines[units[j].lines[0]]);
-    let fits = ends_short(last, next, layout.fill) || last.text.chars().count() * 10 < layout.width * 9;
+    let fits = ends_short(last, next, layout.fill) || last.columns() * 10 < layout.width * 9;
     let headline = unit_is_headline(lines, &units[i]) || unit_is_headline(lines, &units[j]);
     if layout.unwrapped || fits || !starts_sentence(next.text) || headline {
         return false;
@@ -1530,6 +1589,34 @@ mod tests {
         let input = "1.\t STRENGTHENING OF TIES BETWEEN TÜRKİYE AND \n\t PAKISTAN\n\n1.1. Bilateral Relations After 9/11\n\n1.\t Trade and Investment: Pakistan and Türkiye have been working to \nincrease their trade volume.\n\n¹ Munir Hussain, \"Pak-Turkey Relations: On the Common Ties,\" Alternatives, vol. 7.\n\n[2] “Turkey, Pakistan sign a string of memorandums of understanding.” TRT World.\n";
         let kinds: Vec<Kind> = texts(input).into_iter().map(|(k, _)| k).collect();
         assert_eq!(kinds, vec![Kind::Heading, Kind::Heading, Kind::ListItem, Kind::Footnote, Kind::Footnote]);
+    }
+
+    #[test]
+    fn indented_first_lines_start_paragraphs_without_blank_lines() {
+        // A layout-preserving extraction: no blank lines, each paragraph's first line set in.
+        // The first paragraph ends with a sentence at the margin, the second is one line.
+        let input = "    Pakistan and Turkiye reaffirmed their commitment to defence ties at a\nmilitary dialogue held in the capital this week, officials said on Monday.\n    Both sides agreed to meet again next year.\n    The talks covered training, joint exercises and the production of drones\nfor both armies, according to a statement issued after the meeting.\n";
+        let got = texts(input);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].1.ends_with("officials said on Monday.") && got[1].1 == "Both sides agreed to meet again next year."
+        );
+        // Without the indents, the sentence ending at the margin shows no paragraph end.
+        let flat: String = input.lines().map(|l| format!("{}\n", l.trim_start())).collect();
+        assert_eq!(texts(&flat).len(), 2, "{:?}", texts(&flat));
+    }
+
+    #[test]
+    fn short_paragraphs_without_blank_lines_are_still_wrapped_text() {
+        // Most lines end a sentence (paragraphs of one or two lines), but the lines stop at one
+        // margin and those that reach it break a sentence: wrapped text, not a line per paragraph.
+        let input = "Kent sakinlerinin yıkılan evlerine dönerek suyun zarar verdiği eşyaları\ntopladığı görüldü.\nTemiz su kıtlığı yaşıyoruz, dedi.\nYardım ekipleri hayatta kalanları bulmak için zamanla yarışırken kentte\nelektrik yoktu.\nOna ve çocuğuma ne olduğunu bilmiyorum.\nHastaneler yaralılarla doldu ve doktorlar sokakta hasta tedavi etmeye\nbaşladı.\nUmarım güvendedirler.\n";
+        let got = texts(input);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "Kent sakinlerinin yıkılan evlerine dönerek suyun zarar verdiği eşyaları topladığı görüldü."
+        );
     }
 
     #[test]

@@ -206,8 +206,21 @@ fn layout(
         lines.push(heading.to_string());
         lines.push(String::new());
         let lang = if *heading == "Genişletilmiş Özet" { Lang::Tr } else { lang };
+        // `HIZALA_INDENT` (robustness runs): the first line of each paragraph indented by so
+        // many spaces, as a layout-preserving extraction shows it.
+        let indent = " ".repeat(std::env::var("HIZALA_INDENT").ok().and_then(|v| v.parse().ok()).unwrap_or(0));
         for p in paragraphs.iter() {
-            lines.extend(pdfsim::wrap(p, width, lang).lines);
+            // The indented first line ends at the same margin: wrapped behind a placeholder as
+            // wide as the indent.
+            let wrapped = if indent.is_empty() {
+                pdfsim::wrap(p, width, lang).lines
+            } else {
+                let placeholder = "~".repeat(indent.len() - 1);
+                let mut lines = pdfsim::wrap(&format!("{placeholder} {p}"), width, lang).lines;
+                lines[0] = lines[0].replacen(&format!("{placeholder} "), &indent, 1);
+                lines
+            };
+            lines.extend(wrapped);
             if blank_lines {
                 lines.push(String::new());
             }
