@@ -2429,20 +2429,25 @@ mod tests {
         assert!(beads.is_empty(), "{beads:?}");
     }
 
-    #[test]
-    fn overlap_sums_the_shared_anchors_in_any_order_of_cells() {
+    /// Lines `skip..skip + take` of the NTREX pair, a paragraph each.
+    fn ntrex_lines(skip: usize, take: usize) -> (Vec<Paragraph>, Vec<Paragraph>) {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpora/");
         let lines = |name: &str| -> Vec<Paragraph> {
             std::fs::read_to_string(format!("{dir}{name}"))
                 .unwrap()
                 .lines()
-                .skip(200)
-                .take(12)
+                .skip(skip)
+                .take(take)
                 .enumerate()
                 .map(|(i, l)| para(i + 1, l))
                 .collect()
         };
-        let (tr, en) = (lines("newstest2019-ref.tur.txt"), lines("newstest2019-src.eng.txt"));
+        (lines("newstest2019-ref.tur.txt"), lines("newstest2019-src.eng.txt"))
+    }
+
+    #[test]
+    fn overlap_sums_the_shared_anchors_in_any_order_of_cells() {
+        let (tr, en) = ntrex_lines(200, 12);
         let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
         let f = Features::new(&tr, &en, &AlignConfig::default());
         let union =
@@ -2475,17 +2480,7 @@ mod tests {
 
     #[test]
     fn candidate_cells_find_what_the_full_grid_finds() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpora/");
-        let lines = |name: &str| -> Vec<Paragraph> {
-            std::fs::read_to_string(format!("{dir}{name}"))
-                .unwrap()
-                .lines()
-                .take(700)
-                .enumerate()
-                .map(|(i, l)| para(i + 1, l))
-                .collect()
-        };
-        let (tr, en) = (lines("newstest2019-ref.tur.txt"), lines("newstest2019-src.eng.txt"));
+        let (tr, en) = ntrex_lines(0, 700);
         let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
         let sparse = align(&tr, &en, &AlignConfig::default());
         let full = align(&tr, &en, &AlignConfig { full_grid_cells: usize::MAX, ..AlignConfig::default() });
