@@ -173,8 +173,8 @@ struct Layout {
     /// paragraph.
     unseparated: bool,
     /// True when paragraphs start with an indented first line (two columns or more; one
-    /// leading space marks a new page): then an indented line after a sentence's end starts a
-    /// paragraph, and a sentence ending at the margin without one does not end it.
+    /// leading space marks a new page): then an indented line starting a sentence starts a
+    /// paragraph, and a sentence ending at the margin without one after it does not end one.
     indented: bool,
 }
 
