@@ -8,7 +8,11 @@
 //! --include-ignored --nocapture`): `HIZALA_SEED` draws other papers, `HIZALA_CFG` overrides
 //! aligner settings (`name=value,…`), `HIZALA_NO_BLANK_LINES` lays papers out without blank
 //! lines, `HIZALA_PAGE_STYLE` (0–4) and `HIZALA_PAGE_LINES` change page breaks, `HIZALA_WIDTH`
-//! the narrowest line, `HIZALA_MISSED` lists the gold beads not found; `diagnose`, `show_doc`
+//! the narrowest line, `HIZALA_ALT_HEADER` (another running header on even pages),
+//! `HIZALA_HEADER_LINE` (the shape of the header line with its page number, style 4:
+//! `"{p}    {h}"`), `HIZALA_FORM_FEED` (a form feed at each page break) and `HIZALA_INDENT`
+//! (first lines set in by so many spaces) other layouts; `HIZALA_MISSED` lists the gold beads
+//! not found; `diagnose`, `show_doc`
 //! (`HIZALA_DIAG`, `HIZALA_DOC`, `HIZALA_ONE_FILE`) explain single papers. Layouts: `flores`,
 //! `ntrex` (1–3 segments a paragraph), `ntrex-segments`, `ntrex-docs` (whole stories),
 //! `ntrex-long` (three stories a paper).
