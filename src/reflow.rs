@@ -198,11 +198,9 @@ impl Layout {
             && near_margin.len() * 100 >= lengths.len() * 30
             && near_margin.len() >= 3
             && broken * 2 >= near_margin.len();
-        let unwrapped = if followed.len() >= 3 {
-            mid_sentence * 2 < followed.len() && !at_a_margin
-        } else {
-            lengths[lengths.len() / 2] > 140
-        };
+        let mostly_sentence_ends = followed.len() >= 3 && mid_sentence * 2 < followed.len();
+        let unwrapped =
+            if followed.len() >= 3 { mostly_sentence_ends && !at_a_margin } else { lengths[lengths.len() / 2] > 140 };
         // Paragraphs set off by blank lines leave no sentence end inside a block of lines that
         // stops before the next word would have filled it (real PDFs, set in proportional type,
         // a few in a hundred); text without blank lines between paragraphs has one every few
@@ -213,7 +211,11 @@ impl Layout {
             .windows(2)
             .filter(|w| w[1].no == w[0].no + 1 && ends_sentence(w[0].text) && ends_short(&w[0], &w[1], fill))
             .count();
-        let unseparated = !unwrapped && followed.len() >= 8 && fitting_ends > 0 && fitting_ends * 20 >= followed.len();
+        // Short wrapped paragraphs that end a sentence on most lines have no blank lines between
+        // them either.
+        let unseparated = !unwrapped
+            && ((followed.len() >= 8 && fitting_ends > 0 && fitting_ends * 20 >= followed.len())
+                || mostly_sentence_ends);
         // First lines indented: a line set in (two columns or more) further than the next line
         // of its block or than the one before; at least two, most after a sentence's end.
         let same_block = |a: &Line, b: &Line| b.no == a.no + 1;
@@ -1616,6 +1618,19 @@ mod tests {
         assert_eq!(
             got[0].1,
             "Kent sakinlerinin yıkılan evlerine dönerek suyun zarar verdiği eşyaları topladığı görüldü."
+        );
+    }
+
+    #[test]
+    fn a_few_short_paragraphs_without_blank_lines_end_where_the_next_word_would_have_fitted() {
+        // Six lines, most ending a sentence at the margin: wrapped, and set without blank
+        // lines, so a line the next word would have fitted on ends its paragraph.
+        let input = "Bakan, toplantıdan sonra kısa bir açıklama yaptı.\nKomisyon raporunu önümüzdeki ay yayımlayacak ve ardından mec-\nlis raporu tartışmaya açacak, dedi.\nMuhalefet ise raporun gecikmesinden duyduğu kaygıyı dile ge-\ntirdi. Olayın üzerinden iki yıl geçti, yeni bir şey görmüyorum.\nHerkes bekliyor.\n";
+        let got: Vec<String> = texts(input).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[1],
+            "Komisyon raporunu önümüzdeki ay yayımlayacak ve ardından meclis raporu tartışmaya açacak, dedi."
         );
     }
 
