@@ -1,7 +1,7 @@
 //! Stage 4: the language of every paragraph — Turkish, English, or undetermined.
 //!
 //! Each word is scored by two small statistical models of our own ([`model`]): a character
-//! n-gram model (orders 1–4 with word boundaries, so Turkish suffixes like `-ları`, `-dır` and
+//! n-gram model (orders 1–5 with word boundaries, so Turkish suffixes like `-ları`, `-dır` and
 //! letters only Turkish has, `ğ ı ş`, weigh in) mixed with a word model (function words like
 //! "ve", "bir", "the", "and" are decisive). A paragraph's score is the sum of its words'
 //! log-likelihood ratios, each capped so that one word cannot decide alone, and names
@@ -16,6 +16,7 @@
 //! `whatlang` (restricted to English and Turkish) breaks ties: a long text our models score
 //! within one nat of even (none of the 2,024 FLORES test sentences is).
 
+mod grams;
 pub mod model;
 
 use std::sync::LazyLock;

@@ -2,254 +2,80 @@
 //! (Witten–Bell interpolated, orders 1 to 5, with word-boundary marks) mixed with a word
 //! unigram model, one of each per language.
 //!
-//! Training data, embedded in the binary and counted the first time a model is needed (about
-//! half a second): every run of letters of LibreOffice's help pages in each language
-//! (`src/lexicon/*_counts.txt`), Tesseract's Turkish and English word lists
-//! (`src/lexicon/*_types.txt`) and SCOWL's English words (`src/lexicon/en_words.txt`), all
-//! derived by `scripts/derive_lexicon.py`. FLORES-200, NTREX-128, the seeds and any public
+//! The models are trained when the crate is built (`build.rs`, `src/detect/train.rs`, about
+//! half a second) and embedded in the binary, read into two hash tables the first time a model
+//! is needed. FLORES-200, NTREX-128, the seeds and any public
 //! language-identification test set are not training data; `tests/detect_accuracy.rs`
 //! measures on FLORES.
 
+pub use super::grams::word_form;
+use super::grams::{ALPHABET, BEGIN, EN, END, MAGIC, ORDER, TR, WORD_WEIGHT, gram_key, word_key};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// Hashes the n-gram keys (already well mixed `u64`s) by one multiplication, and words byte by
-/// byte: training counts millions of n-grams and a million words, and SipHash made it three
-/// times slower. No input chooses the keys, so no hash flooding to guard against.
-#[derive(Default)]
-struct KeyHasher(u64);
+static TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/language_models.bin"));
 
-impl Hasher for KeyHasher {
+pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::read(TABLES));
+
+/// The keys are spread already ([`gram_key`], [`word_key`]): they hash as themselves.
+#[derive(Default)]
+struct Spread(u64);
+
+impl Hasher for Spread {
     fn finish(&self) -> u64 {
-        // A product mixes into its high bits; the table indexes by the low ones.
-        self.0 ^ (self.0 >> 32)
+        self.0
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys are hashed")
     }
 
     fn write_u64(&mut self, n: u64) {
-        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = n;
     }
 }
 
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<KeyHasher>>;
+type Table<const N: usize> = HashMap<u64, [f32; N], BuildHasherDefault<Spread>>;
 
-/// Index of each language in the score arrays.
-pub const TR: usize = 0;
-pub const EN: usize = 1;
-
-const ORDER: usize = 5;
-/// Characters an n-gram model can meet: the uniform base of the interpolation.
-const ALPHABET: f64 = 120.0;
-/// How much of a word's probability comes from the word model when the word is known.
-const WORD_WEIGHT: f64 = 0.6;
-/// How often each word of a word list (no counts of its own) is counted.
-const LIST_COUNT: u64 = 5;
-const BEGIN: char = '^';
-const END: char = '$';
-
-struct Entry {
-    /// ln P(last char | the chars before it), per language.
-    logp: [f32; 2],
-    /// ln of the weight left to lower orders when this n-gram is the context, per language
-    /// (0 where the language never saw it as a context: everything passes to lower orders).
-    log_backoff: [f32; 2],
+/// Reads `len` keys and their values from the front of `bytes` into a table; returns the rest.
+fn read_table<const N: usize>(bytes: &[u8], len: usize) -> (Table<N>, &[u8]) {
+    let (keys, rest) = bytes.split_at(len * 8);
+    let (values, rest) = rest.split_at(len * N * 4);
+    let keys = keys.chunks_exact(8).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")));
+    let values = values
+        .chunks_exact(N * 4)
+        .map(|v| std::array::from_fn(|i| f32::from_le_bytes(v[i * 4..i * 4 + 4].try_into().expect("4 bytes"))));
+    let mut table = Table::with_capacity_and_hasher(len, Default::default());
+    table.extend(keys.zip(values));
+    (table, rest)
 }
 
 pub struct Model {
-    grams: KeyMap<Entry>,
+    /// Per n-gram: ln P(last char | the chars before it) per language, then the ln of the
+    /// weight left to lower orders when this n-gram is the context, per language (0 where the
+    /// language never saw it as a context: everything passes to lower orders).
+    grams: Table<4>,
     /// ln P(word) under each language's word model, and for words one language never saw,
     /// `f32::NEG_INFINITY`.
-    words: WordMap<[f32; 2]>,
-}
-
-pub static MODEL: LazyLock<Model> = LazyLock::new(Model::train);
-
-fn key(chars: &[char]) -> u64 {
-    // FNV-1a over the code points; the length keeps orders apart.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ chars.len() as u64;
-    for &c in chars {
-        h ^= c as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
-/// The form words are modelled in: lowercase, both capital i's as `i` (an English `I` is far
-/// more common than a Turkish one, and `İ` is counted by its own evidence), and the
-/// Windows-1254 letters that mis-decoded Turkish carries read as what they stand for.
-pub fn word_form(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        match c {
-            'I' | 'İ' => out.push('i'),
-            'ý' | 'Ý' => out.push('ı'),
-            'þ' | 'Þ' => out.push('ş'),
-            'ð' | 'Ð' => out.push('ğ'),
-            '\u{307}' => {}
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
-/// Where an n-gram sits: its order and the keys of its context (all but the last char) and of
-/// its suffix (all but the first).
-#[derive(Clone, Copy)]
-struct Shape {
-    order: usize,
-    context: u64,
-    suffix: u64,
-}
-
-#[derive(Default)]
-struct Counts {
-    /// Count of each n-gram (orders 1..=ORDER), by key.
-    grams: KeyMap<u64>,
-    /// For each context (orders 0..ORDER), by key: total count of what followed, number of
-    /// distinct followers.
-    contexts: KeyMap<(u64, u64)>,
-    words: WordMap<u64>,
-    total_words: u64,
-}
-
-impl Counts {
-    fn add_word(&mut self, form: String, n: u64, shapes: &mut KeyMap<Shape>) {
-        let mut padded = vec![BEGIN];
-        padded.extend(form.chars());
-        padded.push(END);
-        for i in 1..padded.len() {
-            for order in 1..=ORDER.min(i + 1) {
-                let gram = &padded[i + 1 - order..=i];
-                let k = key(gram);
-                match self.grams.entry(k) {
-                    std::collections::hash_map::Entry::Occupied(mut seen) => *seen.get_mut() += n,
-                    std::collections::hash_map::Entry::Vacant(new) => {
-                        // Each language counts with its own shapes: a new n-gram has no shape yet.
-                        new.insert(n);
-                        shapes.insert(k, Shape { order, context: key(&gram[..order - 1]), suffix: key(&gram[1..]) });
-                    }
-                }
-            }
-        }
-        *self.words.entry(form).or_insert(0) += n;
-        self.total_words += n;
-    }
-
-    fn finish(&mut self, shapes: &KeyMap<Shape>) {
-        for (k, &n) in &self.grams {
-            let context = self.contexts.entry(shapes[k].context).or_insert((0, 0));
-            context.0 += n;
-            context.1 += 1;
-        }
-    }
-
-    /// Witten–Bell: P(last char | context) from this language's counts, given the
-    /// probability one order lower.
-    fn prob(&self, k: u64, shape: Shape, lower: f64) -> f64 {
-        match self.contexts.get(&shape.context) {
-            Some(&(n, t)) => {
-                let seen = self.grams.get(&k).copied().unwrap_or(0);
-                (seen as f64 + t as f64 * lower) / (n + t) as f64
-            }
-            None => lower,
-        }
-    }
-
-    fn log_backoff(&self, k: u64) -> f32 {
-        match self.contexts.get(&k) {
-            Some(&(n, t)) => (t as f64 / (n + t) as f64).ln() as f32,
-            None => 0.0,
-        }
-    }
+    words: Table<2>,
 }
 
 impl Model {
-    fn train() -> Model {
-        let parse = |text: &'static str| -> WordMap<u64> {
-            let mut runs = WordMap::default();
-            for (w, n) in text.lines().filter_map(|l| l.split_once('\t')) {
-                *runs.entry(word_form(w)).or_insert(0) += n.parse::<u64>().unwrap_or(1);
-            }
-            runs
-        };
-        let runs = [parse(include_str!("../lexicon/tr_counts.txt")), parse(include_str!("../lexicon/en_counts.txt"))];
-        let totals = runs.each_ref().map(|r| r.values().sum::<u64>() as f64);
-        // Word lists without counts join the models, LIST_COUNT per word: Tesseract's Turkish
-        // and English word lists (everyday vocabulary the help text lacks; Turkish entries
-        // that are English words without a Turkish letter are left out by the derivation) and
-        // SCOWL's English words. Measured on the development half of FLORES: single words
-        // 95.71% with the help text alone, 97.59% with the Tesseract lists, 97.67% with SCOWL
-        // too; counting each listed word 3, 5 or 10 times: 98.30%, 98.35%, 98.46% (but one
-        // sentence wrong at 10).
-        let lists: [&[&'static str]; 2] = [
-            &[include_str!("../lexicon/tr_types.txt")],
-            &[include_str!("../lexicon/en_types.txt"), include_str!("../lexicon/en_words.txt")],
-        ];
-        // Each language counts on its own thread.
-        let count = |lang: usize| -> (Counts, KeyMap<Shape>) {
-            let mut counts = Counts::default();
-            let mut shapes = KeyMap::default();
-            // Help text in one language quotes the other ("LibreOffice", menu names). A word
-            // that is relatively more frequent in the other language's text, and has no letter
-            // only Turkish writes, is left out of this language's training.
-            let other = 1 - lang;
-            for (form, &n) in &runs[lang] {
-                let here = n as f64 / totals[lang];
-                let there = runs[other].get(form).map_or(0.0, |&m| m as f64 / totals[other]);
-                let turkish_letters = form.contains(['ç', 'ğ', 'ı', 'ö', 'ş', 'ü']);
-                let borrowed = if lang == TR { there >= here && !turkish_letters } else { there > here };
-                if !borrowed {
-                    counts.add_word(form.clone(), n, &mut shapes);
-                }
-            }
-            for list in lists[lang] {
-                for word in list.lines() {
-                    counts.add_word(word_form(word), LIST_COUNT, &mut shapes);
-                }
-            }
-            counts.finish(&shapes);
-            (counts, shapes)
-        };
-        let ((tr, mut shapes), (en, en_shapes)) = rayon::join(|| count(TR), || count(EN));
-        shapes.extend(en_shapes);
-        let counts = [tr, en];
-        // Lower orders first: each n-gram's probability builds on its suffix's.
-        let mut order: Vec<(u64, Shape)> = shapes.into_iter().collect();
-        order.sort_by_key(|&(k, shape)| (shape.order, k));
-        let mut probs: KeyMap<[f64; 2]> = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
-        let mut grams = KeyMap::with_capacity_and_hasher(order.len(), Default::default());
-        for (k, shape) in order {
-            let p = [TR, EN].map(|l| {
-                let lower = if shape.order == 1 { 1.0 / ALPHABET } else { probs[&shape.suffix][l] };
-                counts[l].prob(k, shape, lower)
-            });
-            probs.insert(k, p);
-            grams.insert(
-                k,
-                Entry { logp: p.map(|x| x.ln() as f32), log_backoff: [TR, EN].map(|l| counts[l].log_backoff(k)) },
-            );
-        }
-        let mut words: WordMap<[f32; 2]> = WordMap::default();
-        for lang in [TR, EN] {
-            let total = counts[lang].total_words as f64;
-            for (word, &n) in &counts[lang].words {
-                let entry = words.entry(word.clone()).or_insert([f32::NEG_INFINITY; 2]);
-                entry[lang] = (n as f64 / total).ln() as f32;
-            }
-        }
+    fn read(bytes: &[u8]) -> Model {
+        let (magic, rest) = bytes.split_at(MAGIC.len());
+        assert_eq!(magic, MAGIC, "the embedded language models have another layout than this code reads");
+        let count = |b: &[u8]| u64::from_le_bytes(b[..8].try_into().expect("8 bytes")) as usize;
+        let (grams, words) = (count(rest), count(&rest[8..]));
+        let (grams, rest) = read_table(&rest[16..], grams);
+        let (words, rest) = read_table(rest, words);
+        assert!(rest.is_empty(), "trailing bytes after the language models");
         Model { grams, words }
     }
 
     /// Whether either language's word model knows the word (a form from [`word_form`]).
     pub fn knows(&self, form: &str) -> bool {
-        self.words.contains_key(form)
+        self.words.contains_key(&word_key(form))
     }
 
     /// ln P(word) in each language, for a word already in [`word_form`].
@@ -264,18 +90,18 @@ impl Model {
             let mut backoff = [0.0f64; 2];
             let mut found = false;
             for k in (1..=longest).rev() {
-                if let Some(entry) = self.grams.get(&key(&padded[i + 1 - k..=i])) {
+                if let Some(entry) = self.grams.get(&gram_key(&padded[i + 1 - k..=i])) {
                     for l in [TR, EN] {
-                        chars[l] += backoff[l] + entry.logp[l] as f64;
+                        chars[l] += backoff[l] + f64::from(entry[l]);
                     }
                     found = true;
                     break;
                 }
                 if k > 1
-                    && let Some(context) = self.grams.get(&key(&padded[i + 1 - k..i]))
+                    && let Some(context) = self.grams.get(&gram_key(&padded[i + 1 - k..i]))
                 {
                     for l in [TR, EN] {
-                        backoff[l] += context.log_backoff[l] as f64;
+                        backoff[l] += f64::from(context[2 + l]);
                     }
                 }
             }
@@ -285,9 +111,9 @@ impl Model {
                 }
             }
         }
-        match self.words.get(form) {
+        match self.words.get(&word_key(form)) {
             Some(known) => [TR, EN].map(|l| {
-                let word = (known[l] as f64).exp();
+                let word = f64::from(known[l]).exp();
                 (WORD_WEIGHT * word + (1.0 - WORD_WEIGHT) * chars[l].exp()).ln()
             }),
             None => [TR, EN].map(|l| (1.0 - WORD_WEIGHT).ln() + chars[l]),
