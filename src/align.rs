@@ -123,6 +123,13 @@ pub struct AlignConfig {
     pub anchor_weight: f64,
     /// Anchor overlap expected between unrelated paragraphs of one document.
     pub anchor_baseline: f64,
+    /// How many times its weight the anchor overlap of long paragraphs may carry. A bead's
+    /// anchors, their total weight over 8 (the amount), count in proportion up to 1, in full up
+    /// to [`AlignConfig::anchor_amount_full`], then by the square root of the amount over that,
+    /// up to this. Only the path counts the part above 1; the score is calibrated without it.
+    pub anchor_confidence_cap: f64,
+    /// The amount of anchors from which more count more (see above).
+    pub anchor_amount_full: f64,
     /// Log prior odds of any bead: the evidence a pair needs before it is claimed.
     pub pair_prior: f64,
     /// Further log prior of a 1-2 or 2-1 bead relative to 1-1.
@@ -175,6 +182,8 @@ impl Default for AlignConfig {
             length_variance: 4.0,
             anchor_weight: 8.0,
             anchor_baseline: 0.05,
+            anchor_confidence_cap: 2.5,
+            anchor_amount_full: 1.5,
             pair_prior: -1.0,
             merge_penalty: 0.75,
             stray_penalty: 3.0,
@@ -919,6 +928,8 @@ struct Node {
     di: usize,
     dj: usize,
     llr: f64,
+    /// The part of `llr` the score leaves out ([`Features::evidence`]).
+    surplus: f64,
     value: f64,
     prev: Option<usize>,
     /// The continuation bonus this bead earned from the bead before it.
@@ -1008,9 +1019,9 @@ fn align_pass(
                 if i + di > n || j + dj > m {
                     continue;
                 }
-                let llr = features.llr(i..i + di, j..j + dj, cfg);
+                let (llr, surplus) = features.evidence(i..i + di, j..j + dj, cfg);
                 ending_at_row[i + di].push(nodes.len());
-                nodes.push(Node { i, j, di, dj, llr, value: base + llr, prev, bonus });
+                nodes.push(Node { i, j, di, dj, llr, surplus, value: base + llr, prev, bonus });
             }
         }
         // Chains ending on the next row become available to the rows below it.
@@ -1044,7 +1055,7 @@ fn align_pass(
     while let Some(id) = best {
         let node = &nodes[id];
         let sandwich = if node.bonus > 0.0 { bonus_out } else { 0.0 };
-        let score = logistic(cfg.score_slope * (node.llr + node.bonus + sandwich) + cfg.score_offset);
+        let score = logistic(cfg.score_slope * (node.llr - node.surplus + node.bonus + sandwich) + cfg.score_offset);
         bonus_out = node.bonus;
         if score >= cfg.min_score {
             beads.push(Bead {
@@ -1300,26 +1311,32 @@ impl Features {
     }
 
     fn llr(&self, tr: std::ops::Range<usize>, en: std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
+        self.evidence(tr, en, cfg).0
+    }
+
+    /// [`Features::llr`], and the surplus of its anchor evidence ([`Features::anchor_evidence`]):
+    /// the path counts it, the score (calibrated without it) does not.
+    fn evidence(&self, tr: std::ops::Range<usize>, en: std::ops::Range<usize>, cfg: &AlignConfig) -> (f64, f64) {
         let lt: f64 = self.tr_len[tr.clone()].iter().sum();
         let le: f64 = self.en_len[en.clone()].iter().sum();
         let length = length_llr(lt, le, cfg);
-        let anchors = self.anchor_llr(&tr, &en, cfg);
+        let (anchors, surplus) = self.anchor_evidence(&tr, &en, cfg);
         let one_to_one = length + anchors + cfg.pair_prior;
         if tr.len() == 1 && en.len() == 1 {
-            return one_to_one;
+            return (one_to_one, surplus);
         }
         let stray = self.stray_member(&tr, &en, cfg);
         // The sentences can at most waive the stray penalty and count `MAX_EXPLAINED` sentences
         // for the bead: a bead beyond help even so is not worth aligning its sentences.
         let blind = one_to_one - cfg.merge_penalty - stray;
         if blind + stray + cfg.sentence_skip * MAX_EXPLAINED < BEYOND_HELP {
-            return blind;
+            return (blind, surplus);
         }
         // Sentences the joined paragraph accounts for: left unmatched by the better of the two
         // one-paragraph beads inside this one, matched by this bead.
         let explained = self.explained_sentences(&tr, &en, cfg).min(MAX_EXPLAINED);
         let stray = if explained > 0.0 { 0.0 } else { stray };
-        one_to_one - cfg.merge_penalty - stray + cfg.sentence_skip * explained
+        (one_to_one - cfg.merge_penalty - stray + cfg.sentence_skip * explained, surplus)
     }
 
     /// For a 1-2 or 2-1 bead: how many fewer sentences it leaves unmatched than the better of
@@ -1414,12 +1431,29 @@ impl Features {
     }
 
     fn anchor_llr(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
+        self.anchor_evidence(tr, en, cfg).0
+    }
+
+    /// [`Features::anchor_llr`], and the part of it that the anchors' amount beyond 8 adds
+    /// (the surplus).
+    fn anchor_evidence(
+        &self,
+        tr: &std::ops::Range<usize>,
+        en: &std::ops::Range<usize>,
+        cfg: &AlignConfig,
+    ) -> (f64, f64) {
         let (dice, total) = self.overlap(tr, en);
         if total == 0.0 {
-            return 0.0;
+            return (0.0, 0.0);
         }
-        // Few anchors are weak evidence either way.
-        let confidence = (total / 8.0).min(1.0);
+        // Few anchors are weak evidence either way; many are stronger evidence than a few, up
+        // to a point (the overlap of two long paragraphs varies less than that of two short).
+        let amount = total / 8.0;
+        let confidence = if amount <= cfg.anchor_amount_full {
+            amount.min(1.0)
+        } else {
+            (amount / cfg.anchor_amount_full).sqrt().min(cfg.anchor_confidence_cap)
+        };
         // Many anchors and almost none shared: two paragraphs about different things.
         let many = || self.tr_count[tr.clone()].iter().chain(&self.en_count[en.clone()]).sum::<usize>();
         let unrelated = if dice < LOW_OVERLAP && many() >= cfg.low_overlap_anchors {
@@ -1427,7 +1461,8 @@ impl Features {
         } else {
             0.0
         };
-        cfg.anchor_weight * (dice - cfg.anchor_baseline) * confidence - unrelated
+        let weighed = cfg.anchor_weight * (dice - cfg.anchor_baseline);
+        (weighed * confidence - unrelated, weighed * (confidence - confidence.min(1.0)))
     }
 
     /// The Dice overlap of a bead's anchors (weighted) and their total weight on both sides.
@@ -2384,6 +2419,45 @@ mod tests {
         assert_eq!(f.unmatched_sentences(&(0..1), &(0..2), &cfg), 0.0);
         assert!(f.llr(0..1, 0..2, &cfg) - f.llr(0..1, 0..2, &blind) >= cfg.sentence_skip - 1e-9);
         assert_eq!(f.llr(0..1, 0..1, &cfg), f.llr(0..1, 0..1, &blind));
+    }
+
+    #[test]
+    fn many_shared_anchors_weigh_more_on_the_path_but_not_in_the_score() {
+        let tr = [
+            para(
+                1,
+                "Türkiye İstatistik Kurumu'nun (TÜİK) verilerine göre 2023 yılında İstanbul'un nüfusu 15,6 \
+                 milyona, Ankara'nın nüfusu 5,8 milyona ve İzmir'in nüfusu 4,5 milyona ulaştı. Bursa 3,2 milyon \
+                 ve Antalya 2,7 milyon ile onları izledi; Konya, Adana ve Şanlıurfa da 2 milyonu aştı.",
+            ),
+            para(2, "Kurum, göçün yavaşladığını söyledi."),
+        ];
+        let en = [
+            para(
+                5,
+                "According to the Turkish Statistical Institute (TÜİK), in 2023 the population of Istanbul \
+                 reached 15.6 million, Ankara 5.8 million and Izmir 4.5 million. Bursa followed with 3.2 \
+                 million and Antalya with 2.7 million; Konya, Adana and Sanliurfa also passed 2 million.",
+            ),
+            para(6, "The institute said migration had slowed."),
+        ];
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let cfg = AlignConfig { min_side_chars: 0, ..AlignConfig::default() };
+        let flat = AlignConfig { anchor_confidence_cap: 1.0, ..cfg.clone() };
+        let f = Features::new(&tr, &en, &cfg);
+        // The long pair shares a score of names and numbers: more evidence than a few anchors.
+        let (llr, surplus) = f.evidence(0..1, 0..1, &cfg);
+        assert!(surplus > 1.0, "{surplus}");
+        assert!((llr - surplus - f.llr(0..1, 0..1, &flat)).abs() < 1e-9);
+        // The short pair has too few anchors for a surplus.
+        assert_eq!(f.evidence(1..2, 1..2, &cfg).1, 0.0);
+        // The beads are the same here, and so are their scores.
+        let beads = align(&tr, &en, &cfg);
+        assert_eq!(
+            beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect::<Vec<_>>(),
+            [(vec![1], vec![5]), (vec![2], vec![6])]
+        );
+        assert_eq!(beads, align(&tr, &en, &flat));
     }
 
     #[test]

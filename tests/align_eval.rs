@@ -207,6 +207,8 @@ fn config_from_env() -> AlignConfig {
             "continuation_bonus" => cfg.continuation_bonus = v,
             "anchor_weight" => cfg.anchor_weight = v,
             "anchor_baseline" => cfg.anchor_baseline = v,
+            "conf_cap" => cfg.anchor_confidence_cap = v,
+            "amount_full" => cfg.anchor_amount_full = v,
             "near" => cfg.near_continuation = v,
             "length_variance" => cfg.length_variance = v,
             "length_ratio" => cfg.length_ratio = v,
