@@ -185,7 +185,7 @@ impl Default for AlignConfig {
             anchor_confidence_cap: 2.5,
             anchor_amount_full: 1.5,
             pair_prior: -1.0,
-            merge_penalty: 0.75,
+            merge_penalty: 1.0,
             stray_penalty: 3.0,
             stray_mass: 2.0,
             sentence_skip: 0.5,
