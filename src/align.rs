@@ -1643,24 +1643,22 @@ fn length_llr(lt: f64, le: f64, cfg: &AlignConfig) -> f64 {
     if mean == 0.0 {
         return 0.0;
     }
-    let sd = (cfg.length_variance * mean).sqrt();
-    let delta = (le - lt * cfg.length_ratio) / sd;
-    let random_sd = (0.5 * mean / sd).max(1.0);
+    // δ², and the variance r² of δ between unrelated paragraphs (at least 1).
+    let diff = le - lt * cfg.length_ratio;
+    let d2 = diff * diff / (cfg.length_variance * mean);
+    let r2 = (0.25 * mean / cfg.length_variance).max(1.0);
     // A tenth of real pairs are looser than Gale–Church's normal (a footnote marker, a
-    // sentence the translator added): a wider component keeps them from being ruled out.
-    let matched = 0.9 * normal_pdf(delta) + 0.1 * normal_pdf(delta / 3.0) / 3.0;
-    let random = normal_pdf(delta / random_sd) / random_sd;
-    (matched.max(1e-300) / random.max(1e-300)).ln().clamp(-8.0, 3.0)
+    // sentence the translator added): a wider component (δ/3) keeps them from being ruled out.
+    // ln [0.9 φ(δ) + 0.1 φ(δ/3) / 3] − ln [φ(δ/r) / r], worked out in logarithms: one `exp`,
+    // one `ln` (this is the aligner's most frequent call, from every sentence fit).
+    let mixture = 0.9 * (-4.0 * d2 / 9.0).exp() + 0.1 / 3.0;
+    (0.5 * (r2 * mixture * mixture).ln() - d2 / 18.0 + d2 / (2.0 * r2)).clamp(-8.0, 3.0)
 }
 
 /// [`length_llr`] of a paragraph of `own` characters on one side (Turkish when `turkish`) and
 /// `other` characters on the other.
 fn side_length_llr(own: f64, other: f64, turkish: bool, cfg: &AlignConfig) -> f64 {
     if turkish { length_llr(own, other, cfg) } else { length_llr(other, own, cfg) }
-}
-
-fn normal_pdf(x: f64) -> f64 {
-    (-(x * x) / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt()
 }
 
 /// Turkish names that change form in English, by [`match_key`](crate::casing::match_key) of the Turkish stem.
@@ -2458,6 +2456,30 @@ mod tests {
             [(vec![1], vec![5]), (vec![2], vec![6])]
         );
         assert_eq!(beads, align(&tr, &en, &flat));
+    }
+
+    #[test]
+    fn length_llr_is_the_log_ratio_of_the_two_length_densities() {
+        // The densities written out, as Gale–Church state them.
+        let pdf = |x: f64| (-(x * x) / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt();
+        let direct = |lt: f64, le: f64, cfg: &AlignConfig| {
+            let mean = (lt + le / cfg.length_ratio) / 2.0;
+            let sd = (cfg.length_variance * mean).sqrt();
+            let delta = (le - lt * cfg.length_ratio) / sd;
+            let r = (0.5 * mean / sd).max(1.0);
+            let matched = 0.9 * pdf(delta) + 0.1 * pdf(delta / 3.0) / 3.0;
+            (matched / (pdf(delta / r) / r)).ln().clamp(-8.0, 3.0)
+        };
+        let cfg = AlignConfig::default();
+        for lt in [1.0, 7.0, 40.0, 120.0, 400.0, 1500.0] {
+            for le in [1.0, 5.0, 38.0, 130.0, 380.0, 1600.0] {
+                let (got, want) = (length_llr(lt, le, &cfg), direct(lt, le, &cfg));
+                assert!((got - want).abs() < 1e-9, "{lt}/{le}: {got} vs {want}");
+            }
+        }
+        assert_eq!(length_llr(0.0, 0.0, &cfg), 0.0);
+        // Agreeing lengths of long paragraphs are evidence; of short ones, next to none.
+        assert!(length_llr(400.0, 380.0, &cfg) > 1.0 && length_llr(7.0, 6.0, &cfg).abs() < 0.5);
     }
 
     #[test]
