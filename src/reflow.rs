@@ -1158,10 +1158,24 @@ fn is_page_digits(text: &str) -> bool {
     (1..=4).contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A line that is only a page number: "12", "- 12 -", "[12]", "(12)", "12 / 30" (page and
+/// page count), "Sayfa 12", "Page 3 of 10".
 fn is_page_number(text: &str) -> bool {
     let t = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|'));
-    if is_page_digits(t) {
+    let bracketed = |open: char, close: char| t.strip_prefix(open).and_then(|r| r.strip_suffix(close));
+    // In brackets, three digits at most: "(2016)" alone on a line is a year, cut from its
+    // reference.
+    let short_number = |d: &str| d.len() <= 3 && is_page_digits(d);
+    if is_page_digits(t) || [('[', ']'), ('(', ')')].iter().any(|&(o, c)| bracketed(o, c).is_some_and(short_number)) {
         return true;
+    }
+    // A page of a count: the page no further than the count.
+    if let Some((page, count)) = t.split_once('/').or_else(|| t.split_once(" of "))
+        && let (page, count) = (page.trim(), count.trim())
+        && is_page_digits(page)
+        && is_page_digits(count)
+    {
+        return page.parse::<u32>().ok() <= count.parse::<u32>().ok();
     }
     let lower = t.to_lowercase();
     let mut words = lower.split_whitespace();
@@ -1694,5 +1708,27 @@ mod tests {
     fn page_numbers_are_boilerplate() {
         let got = texts("First paragraph of the page ends here.\n\n12\n\nNext paragraph starts here.\n");
         assert_eq!(got[1], (Kind::Boilerplate, "12".into()));
+        for number in ["- 12 -", "[12]", "(12)", "12 / 30", "12/30", "3 of 10", "Sayfa 12 / 30", "Page 3 of 10"] {
+            assert!(is_page_number(number), "{number}");
+        }
+        // A ratio, a date, a year or a count in words is no page number.
+        for text in ["30/12", "12 / 3", "1/2 oranında", "(2016)", "[1234]", "12 of them"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_page_number_of_a_page_count_breaks_the_page_mid_sentence() {
+        for number in ["12 / 30", "[12]"] {
+            let input = format!(
+                "Bu çalışmada Türkiye ile Pakistan arasındaki savunma sanayii iş birliği ele alınmakta\n\
+                 ve iki ülkenin ortak projeleri incelenmektedir. Çalışmanın sonunda iş birliğinin\n\n\
+                 {number}\n\nUluslararası İlişkiler Dergisi\n\ngeleceğine dair öneriler sunulmaktadır.\n"
+            );
+            let got = texts(&input);
+            assert_eq!(got.iter().filter(|(k, _)| *k == Kind::Body).count(), 1, "{number}: {got:?}");
+            assert!(got[0].1.ends_with("iş birliğinin geleceğine dair öneriler sunulmaktadır."), "{got:?}");
+            assert_eq!(got[1], (Kind::Boilerplate, number.to_string()));
+        }
     }
 }
