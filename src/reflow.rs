@@ -455,7 +455,10 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             && match units[j].kind {
                 // A short tail of the paragraph ("cil of Independent Schools") may look like a
                 // heading, but no heading starts in lower case.
-                Kind::Body | Kind::Heading => starts_lowercase(lines[units[j].lines[0]].text),
+                Kind::Body | Kind::Heading => {
+                    let first = lines[units[j].lines[0]].text;
+                    starts_lowercase(first) && !is_identifier_line(first)
+                }
                 Kind::ListItem => continues_after_dash(lines[units[j].lines[0]].text),
                 _ => false,
             };
@@ -683,10 +686,25 @@ fn continues_after_dash(text: &str) -> bool {
     text.starts_with(['-', '–']) && starts_lowercase(text[1..].trim_start())
 }
 
+/// A line of a journal's identifiers, as a page's header or footer shows them: a link, a DOI,
+/// an ISSN ("https://doi.org/10.17752/…", "DOI: 10.17752/…", "e-ISSN: 2146-8206").
+fn is_identifier_line(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    is_link(&lower)
+        || lower.strip_prefix("doi").is_some_and(|rest| rest.trim_start_matches([':', ' ']).starts_with("10."))
+        || lower.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w == "issn" || w.ends_with("-issn")
+        })
+}
+
+/// A short unit that may stand between a paragraph's two halves at a page break. A line in
+/// lower case is where the text goes on, unless it is a link or an identifier.
 fn is_interruption_candidate(lines: &[Line], unit: &Unit) -> bool {
+    let first = lines[unit.lines[0]].text;
     unit.lines.len() <= 2
         && unit.kind != Kind::Footnote
-        && !starts_lowercase(lines[unit.lines[0]].text)
+        && (!starts_lowercase(first) || is_identifier_line(first))
         && unit.lines.iter().all(|&l| lines[l].text.chars().count() <= 120)
 }
 
@@ -1715,6 +1733,22 @@ mod tests {
         for text in ["30/12", "12 / 3", "1/2 oranında", "(2016)", "[1234]", "12 of them"] {
             assert!(!is_page_number(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_link_or_an_identifier_after_the_page_number_is_no_continuation() {
+        for footer in ["https://doi.org/10.17752/guvenlikstrtj.1234", "e-ISSN: 2146-8206", "doi: 10.17752/abc.2020"] {
+            let input = format!(
+                "Bu çalışmada Türkiye ile Pakistan arasındaki savunma sanayii iş birliği ele alınmakta\n\
+                 ve iki ülkenin ortak projeleri incelenmektedir. Çalışmanın sonunda iş birliğinin\n\n\
+                 12\n\n{footer}\n\ngeleceğine dair öneriler sunulmaktadır.\n"
+            );
+            let got = texts(&input);
+            assert_eq!(got.iter().filter(|(k, _)| *k == Kind::Body).count(), 1, "{footer}: {got:?}");
+            assert!(got[0].1.ends_with("iş birliğinin geleceğine dair öneriler sunulmaktadır."), "{got:?}");
+            assert_eq!(got[2], (Kind::Boilerplate, footer.to_string()));
+        }
+        assert!(!is_identifier_line("dosyalar 10. sınıfta") && !is_identifier_line("the commissioner said"));
     }
 
     #[test]
