@@ -516,6 +516,21 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             units[k].kind = Kind::Boilerplate;
         }
     }
+    // A running header known from another page (boilerplate there) is boilerplate on every
+    // page, also where the page broke between two paragraphs and nothing was rejoined: beside
+    // a page number, within two units of it.
+    let known: std::collections::HashSet<String> = units
+        .iter()
+        .filter(|u| u.kind == Kind::Boilerplate && u.lines.len() == 1)
+        .map(|u| without_digits(lines[u.lines[0]].text))
+        .filter(|t| t.chars().any(char::is_alphabetic))
+        .collect();
+    for k in 0..units.len() {
+        let near_number = (k.saturating_sub(2)..(k + 3).min(units.len())).any(|n| n != k && page_number(&units[n]));
+        if near_number && header(&units[k]) && known.contains(&without_digits(lines[units[k].lines[0]].text)) {
+            units[k].kind = Kind::Boilerplate;
+        }
+    }
 }
 
 /// Joins unit `between.end` to unit `i`, the units between becoming boilerplate (a page
@@ -1732,6 +1747,29 @@ mod tests {
         // A ratio, a date, a year or a count in words is no page number.
         for text in ["30/12", "12 / 3", "1/2 oranında", "(2016)", "[1234]", "12 of them"] {
             assert!(!is_page_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_two_line_running_header_is_boilerplate_where_the_page_broke_between_paragraphs_too() {
+        let page = |n: usize| format!("\n\n{n}\n\nUluslararası İlişkiler Dergisi\n\nA. Yılmaz ve M. Demir\n\n");
+        let input = format!(
+            "Bu çalışmada Türkiye ile Pakistan arasındaki savunma sanayii iş birliği\n\
+             ele alınmakta ve iki ülkenin ortak projeleri incelenmektedir. Çalışmanın\n\
+             sonunda iş birliğinin{}geleceğine dair öneriler sunulmaktadır.\n\n\
+             İkinci paragraf burada başlıyor ve iki ülkenin ilişkilerinin tarihini\n\
+             anlatıyor. Soğuk Savaş yıllarında iki ülke aynı ittifaklarda yer aldı.{}\
+             Üçüncü paragraf ekonomik ilişkileri ele alıyor ve kısa bir cümleyle bitiyor.\n",
+            page(11),
+            page(12)
+        );
+        let got = texts(&input);
+        let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(body.len(), 3, "{got:?}");
+        assert!(body[0].ends_with("iş birliğinin geleceğine dair öneriler sunulmaktadır."));
+        for header in ["Uluslararası İlişkiler Dergisi", "A. Yılmaz ve M. Demir"] {
+            let kinds: Vec<Kind> = got.iter().filter(|(_, t)| t == header).map(|(k, _)| *k).collect();
+            assert_eq!(kinds, [Kind::Boilerplate, Kind::Boilerplate], "{header}: {got:?}");
         }
     }
 
