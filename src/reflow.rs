@@ -443,15 +443,18 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             }
             continue;
         }
+        // The footnotes at the foot of the page come first: they stand apart, the text goes on
+        // after the page break.
+        let notes = page_foot_notes(lines, units, start);
         // One to three short units, then a unit that starts in lower case (also after a dash
         // that looked like a list marker): the text goes on after the interruption.
-        let mut j = start;
-        while j < units.len() && j - start < 3 && is_interruption_candidate(lines, &units[j]) {
+        let mut j = notes;
+        while j < units.len() && j - notes < 3 && is_interruption_candidate(lines, &units[j]) {
             j += 1;
         }
-        let found = j > start
+        let found = j > notes
             && j < units.len()
-            && last_before_page_number(lines, &units[start..j])
+            && last_before_page_number(lines, &units[notes..j])
             && match units[j].kind {
                 // A short tail of the paragraph ("cil of Independent Schools") may look like a
                 // heading, but no heading starts in lower case.
@@ -468,7 +471,7 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
         let last_line = lines[*units[i].lines.last().expect("units are never empty")].columns();
         let runs_on = layout.unwrapped || last_line * 10 >= layout.width * 7;
         if !found {
-            j = if runs_on { page_break_end(lines, units, start, &alone, true).unwrap_or(start) } else { start };
+            j = if runs_on { page_break_end(lines, units, notes, &alone, true).unwrap_or(start) } else { start };
             // A headline in title case ("… Yarışında Aday Olma Konusunu "Etraflıca"
             // Düşüneceğini Belirtti") goes on only as a headline: running text after the page
             // break is a paragraph of its own.
@@ -490,6 +493,9 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             }
         }
         if j > start {
+            for unit in &mut units[start..notes] {
+                unit.kind = Kind::Footnote;
+            }
             join_units(units, i, start..j, false);
             // The joined paragraph may be interrupted again on its next page.
             continue;
@@ -534,10 +540,10 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
 }
 
 /// Joins unit `between.end` to unit `i`, the units between becoming boilerplate (a page
-/// number, a running header); `soft` marks the join as a soft break.
+/// number, a running header) unless they are footnotes; `soft` marks the join as a soft break.
 fn join_units(units: &mut Vec<Unit>, i: usize, between: std::ops::Range<usize>, soft: bool) {
     let j = between.end;
-    for unit in &mut units[between] {
+    for unit in units[between].iter_mut().filter(|u| u.kind != Kind::Footnote) {
         unit.kind = Kind::Boilerplate;
     }
     let tail = units.remove(j);
@@ -711,6 +717,27 @@ fn is_identifier_line(text: &str) -> bool {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w == "issn" || w.ends_with("-issn")
         })
+}
+
+/// From unit `start` on, the footnotes at the foot of a page, before its page number: units
+/// with a footnote marker, and units that open with a plain number ("1 See Yılmaz (2019), p.
+/// 45.") and end a sentence, when a page number follows within three units. Returns the first
+/// unit after them (`start` when there are none).
+fn page_foot_notes(lines: &[Line], units: &[Unit], start: usize) -> usize {
+    let plain_note = |unit: &Unit| {
+        let text = lines[unit.lines[0]].text;
+        let digits = text.chars().take_while(char::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && text[digits..].strip_prefix(' ').is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+            && ends_sentence(&unit_last_text(lines, unit))
+    };
+    let mut j = start;
+    while j < units.len() && j - start < 4 && (units[j].kind == Kind::Footnote || plain_note(&units[j])) {
+        j += 1;
+    }
+    let page_number_follows = (j..(j + 3).min(units.len()))
+        .any(|k| units[k].lines.len() == 1 && is_page_number(lines[units[k].lines[0]].text));
+    if page_number_follows { j } else { start }
 }
 
 /// A short unit that may stand between a paragraph's two halves at a page break. A line in
@@ -1771,6 +1798,32 @@ mod tests {
             let kinds: Vec<Kind> = got.iter().filter(|(_, t)| t == header).map(|(k, _)| *k).collect();
             assert_eq!(kinds, [Kind::Boilerplate, Kind::Boilerplate], "{header}: {got:?}");
         }
+    }
+
+    #[test]
+    fn footnotes_at_the_foot_of_the_page_stand_apart_from_the_paragraph_they_interrupt() {
+        let turkish = "Bu çalışmada Türkiye ile Pakistan arasındaki savunma sanayii iş birliği¹ ele\n\
+                       alınmakta ve iki ülkenin ortak projeleri incelenmektedir. Çalışmanın sonunda iş\n\
+                       birliğinin\n\n¹ Bu konuda ayrıntılı bilgi için bkz. Yılmaz (2019), s. 45.\n\n12\n\n\
+                       Uluslararası İlişkiler Dergisi\n\ngeleceğine dair öneriler sunulmaktadır.\n";
+        let english = "This study examines the defence industry cooperation between Turkey and\n\
+                       Pakistan and the joint projects of the two countries. At the end of the\n\
+                       study, recommendations about the future of the cooperation are\n\n\
+                       1 See Yilmaz (2019), p. 45 for details.\n\n2 Also Khan (2020).\n\n12\n\n\
+                       Journal of International Relations\n\npresented to the readers.\n";
+        for (input, end, notes) in [
+            (turkish, "iş birliğinin geleceğine dair öneriler sunulmaktadır.", 1),
+            (english, "cooperation are presented to the readers.", 2),
+        ] {
+            let got = texts(input);
+            let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
+            assert_eq!(body.len(), 1, "{got:?}");
+            assert!(body[0].ends_with(end), "{got:?}");
+            assert_eq!(got.iter().filter(|(k, _)| *k == Kind::Footnote).count(), notes, "{got:?}");
+        }
+        // A numbered line with no page number after it is no footnote: the text stands as it is.
+        let got = texts("The cooperation between the two countries is\n\n1 See Yilmaz (2019).\n\npresented here.\n");
+        assert!(got.iter().all(|(k, _)| *k != Kind::Footnote), "{got:?}");
     }
 
     #[test]
