@@ -343,6 +343,10 @@ fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
         return Kind::Footnote;
     }
     let short = unit.lines.len() <= 3 && text.chars().count() <= 160;
+    // A caption is a heading of its table or figure, not running text.
+    if short && is_caption(&text) {
+        return Kind::Heading;
+    }
     if short && !ends_with_any(&text, &['.', ',', ';', ':']) {
         let standalone = unit.lines.len() == 1 && (layout.unwrapped || is_own_block(lines, unit));
         // A line that runs to the right margin of wrapped text is the first line of a paragraph
@@ -496,7 +500,7 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             for unit in &mut units[start..notes] {
                 unit.kind = Kind::Footnote;
             }
-            join_units(units, i, start..j, false);
+            join_units(lines, units, i, start..j, false);
             // The joined paragraph may be interrupted again on its next page.
             continue;
         }
@@ -513,6 +517,7 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             && matches!(unit.kind, Kind::Heading | Kind::Body)
             && !text.trim_end().ends_with(['.', '!', '?', '"', '\'', '”', '’', ':', ';', ','])
             && text.chars().count() <= 80
+            && !is_caption(text)
     };
     let page_number = |unit: &Unit| unit.lines.len() == 1 && is_page_number(lines[unit.lines[0]].text);
     for k in 0..units.len() {
@@ -540,11 +545,14 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
 }
 
 /// Joins unit `between.end` to unit `i`, the units between becoming boilerplate (a page
-/// number, a running header) unless they are footnotes; `soft` marks the join as a soft break.
-fn join_units(units: &mut Vec<Unit>, i: usize, between: std::ops::Range<usize>, soft: bool) {
+/// number, a running header) unless they are footnotes or captions; `soft` marks the join as a
+/// soft break.
+fn join_units(lines: &[Line], units: &mut Vec<Unit>, i: usize, between: std::ops::Range<usize>, soft: bool) {
     let j = between.end;
-    for unit in units[between].iter_mut().filter(|u| u.kind != Kind::Footnote) {
-        unit.kind = Kind::Boilerplate;
+    for unit in units[between].iter_mut() {
+        if unit.kind != Kind::Footnote && !is_caption(lines[unit.lines[0]].text) {
+            unit.kind = Kind::Boilerplate;
+        }
     }
     let tail = units.remove(j);
     let at = units[i].lines.len();
@@ -583,7 +591,7 @@ fn join_across_page_break(
     if layout.unwrapped || fits || !starts_sentence(next.text) || headline {
         return false;
     }
-    join_units(units, i, start..j, true);
+    join_units(lines, units, i, start..j, true);
     true
 }
 
@@ -1134,6 +1142,23 @@ pub fn heading_language(text: &str) -> Option<Lang> {
 
 fn is_known_heading(text: &str) -> bool {
     heading_language(text).is_some()
+}
+
+/// A table's or figure's caption: "Tablo 1. Ortak savunma projeleri", "Şekil 2: …", "Figure
+/// 3.1 Trade volume". Not a sentence that names one ("Table 1 shows …").
+fn is_caption(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(label), Some(number)) = (words.next(), words.next()) else { return false };
+    let label = crate::casing::to_lower(label.trim_end_matches('.'), crate::casing::Lang::Tr);
+    let labelled = matches!(
+        label.as_str(),
+        "tablo" | "table" | "şekil" | "figure" | "fig" | "grafik" | "graph" | "harita" | "map" | "çizelge" | "chart"
+    );
+    let digits = number.trim_end_matches(['.', ':']);
+    let numbered = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    // "Tablo 1." / "Table 1:", or the number then a capitalised title.
+    let set_off = number.ends_with(['.', ':']) || words.next().is_none_or(|w| !starts_lowercase(w));
+    labelled && numbered && set_off
 }
 
 /// "1.3. Trilateral Relations …", "2 Method": a section number, then a capitalised title.
@@ -1824,6 +1849,28 @@ mod tests {
         // A numbered line with no page number after it is no footnote: the text stands as it is.
         let got = texts("The cooperation between the two countries is\n\n1 See Yilmaz (2019).\n\npresented here.\n");
         assert!(got.iter().all(|(k, _)| *k != Kind::Footnote), "{got:?}");
+    }
+
+    #[test]
+    fn a_caption_between_a_paragraphs_halves_stands_apart() {
+        for caption in ["Tablo 1. Ortak savunma projeleri (2000-2020)", "Şekil 2: İki ülke arasındaki ticaret hacmi"]
+        {
+            // At the foot of the page, and in the middle of one.
+            for page in ["\n\n12\n\nUluslararası İlişkiler Dergisi\n\n", "\n\n"] {
+                let input = format!(
+                    "Bu çalışmada Türkiye ile Pakistan arasındaki savunma sanayii iş birliği ele\n\
+                     alınmakta ve iki ülkenin ortak projeleri incelenmektedir. Çalışmanın sonunda iş\n\
+                     birliğinin\n\n{caption}{page}geleceğine dair öneriler sunulmaktadır.\n"
+                );
+                let got = texts(&input);
+                let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
+                assert_eq!(body.len(), 1, "{got:?}");
+                assert!(body[0].ends_with("iş birliğinin geleceğine dair öneriler sunulmaktadır."), "{got:?}");
+                assert!(got.contains(&(Kind::Heading, caption.to_string())), "{got:?}");
+            }
+        }
+        assert!(is_caption("TABLO 3. Veriler") && is_caption("Figure 3.1 Trade Volume") && is_caption("Table 2"));
+        assert!(!is_caption("Table 1 shows the trade volume.") && !is_caption("Tablolar ve şekiller"));
     }
 
     #[test]
