@@ -1434,8 +1434,8 @@ impl Features {
         self.anchor_evidence(tr, en, cfg).0
     }
 
-    /// [`Features::anchor_llr`], and the part of it that the anchors' amount beyond 8 adds
-    /// (the surplus).
+    /// [`Features::anchor_llr`], and the part of it that many anchors add beyond full weight
+    /// (the surplus; see [`AlignConfig::anchor_confidence_cap`]).
     fn anchor_evidence(
         &self,
         tr: &std::ops::Range<usize>,
