@@ -244,7 +244,7 @@ pub fn split_and_align_document(
     let mut beads = align_document(paragraphs, labels, cfg);
     // A split changes the beads around it, which may call for another.
     for _ in 0..SPLIT_ROUNDS {
-        let (mut splits, other) = run_together(paragraphs, paragraphs, &beads, cfg);
+        let (mut splits, other) = run_together(paragraphs, labels, paragraphs, &beads, cfg);
         if splits.is_empty() && other.is_empty() {
             break;
         }
@@ -268,7 +268,7 @@ pub fn split_and_align_files(
 ) -> Vec<Bead> {
     let mut beads = align_files(tr, tr_labels, en, en_labels, cfg);
     for _ in 0..SPLIT_ROUNDS {
-        let (tr_splits, en_splits) = run_together(tr, en, &beads, cfg);
+        let (tr_splits, en_splits) = run_together(tr, tr_labels, en, &beads, cfg);
         if tr_splits.is_empty() && en_splits.is_empty() {
             break;
         }
@@ -300,7 +300,13 @@ type Split = (usize, usize, usize);
 /// unless even it fits [`SPLIT_PRIOR`] worse than the whole) was two paragraphs; the same for
 /// the English paragraph of a 2-1 bead. (A summary paragraph that merges two of the body's is
 /// joined mid-line far more often than at a full line's end.)
-fn run_together(tr: &[Paragraph], en: &[Paragraph], beads: &[Bead], cfg: &AlignConfig) -> (Vec<Split>, Vec<Split>) {
+fn run_together(
+    tr: &[Paragraph],
+    tr_labels: &[Detected],
+    en: &[Paragraph],
+    beads: &[Bead],
+    cfg: &AlignConfig,
+) -> (Vec<Split>, Vec<Split>) {
     let chars = |side: &[Paragraph], i: usize| side[i - 1].text.chars().count() as f64;
     // The best soft break of `p` for parts of lengths like `a` and `b` on the other side.
     let best = |p: &Paragraph, a: f64, b: f64, turkish: bool| -> Option<Split> {
@@ -334,7 +340,64 @@ fn run_together(tr: &[Paragraph], en: &[Paragraph], beads: &[Bead], cfg: &AlignC
             }
         }
     }
+    for split in orphan_splits(tr, tr_labels, en, beads, cfg) {
+        if !en_splits.iter().any(|e: &Split| e.0 == split.0) {
+            en_splits.push(split);
+        }
+    }
     (tr_splits, en_splits)
+}
+
+/// A Turkish paragraph in no bead, right after (or before) a bead whose last (first) English
+/// paragraph has a soft break: the English paragraph may be two run together, the second (first)
+/// one this Turkish paragraph's counterpart. Summaries leave English paragraphs out, rarely
+/// Turkish ones. Split where the lengths of the bead and of the orphan fit their parts better
+/// than the bead fits the whole.
+fn orphan_splits(
+    tr: &[Paragraph],
+    tr_labels: &[Detected],
+    en: &[Paragraph],
+    beads: &[Bead],
+    cfg: &AlignConfig,
+) -> Vec<Split> {
+    let paired: HashSet<usize> = beads.iter().flat_map(|b| b.tr.iter().chain(&b.en)).copied().collect();
+    let orphan = |n: usize| -> Option<f64> {
+        let p = tr.get(n.checked_sub(1)?)?;
+        (!paired.contains(&n) && alignable(p) && tr_labels[n - 1].lang == Label::Tr)
+            .then(|| p.text.chars().count() as f64)
+    };
+    let sum =
+        |side: &[Paragraph], ids: &[usize]| ids.iter().map(|&i| side[i - 1].text.chars().count() as f64).sum::<f64>();
+    let mut splits = Vec::new();
+    for b in beads {
+        let lt = sum(tr, &b.tr);
+        let le = sum(en, &b.en);
+        let whole = length_llr(lt, le, cfg);
+        // The orphan after the bead takes the tail of its last English paragraph.
+        let last = &en[b.en[b.en.len() - 1] - 1];
+        if let Some(o) = orphan(b.tr[b.tr.len() - 1] + 1) {
+            let rest = le - last.text.chars().count() as f64;
+            if let Some((gain, split)) =
+                best_soft_break(last, |head, tail| length_llr(lt, rest + head, cfg) + length_llr(o, tail, cfg) - whole)
+                && gain > 0.0
+            {
+                splits.push(split);
+                continue;
+            }
+        }
+        // The orphan before the bead takes the head of its first English paragraph.
+        let first = &en[b.en[0] - 1];
+        if let Some(o) = orphan(b.tr[0].wrapping_sub(1)) {
+            let rest = le - first.text.chars().count() as f64;
+            if let Some((gain, split)) =
+                best_soft_break(first, |head, tail| length_llr(o, head, cfg) + length_llr(lt, rest + tail, cfg) - whole)
+                && gain > 0.0
+            {
+                splits.push(split);
+            }
+        }
+    }
+    splits
 }
 
 /// The soft break of `p` with the highest `gain` (of the two parts' lengths in characters),
@@ -2235,6 +2298,26 @@ mod tests {
         let (mut en, mut el) = side(&[(EN_A, &[]), (EN_B, &[]), (EN_C, &[])]);
         let beads = split_and_align_files(&mut tr, &mut tl, &mut en, &mut el, &cfg);
         assert_eq!((tr.len(), beads[0].en.clone()), (1, vec![1, 2]));
+    }
+
+    #[test]
+    fn a_turkish_paragraph_left_alone_takes_the_tail_run_into_the_bead_before_it() {
+        // The summary split one English paragraph in two (TR_A, TR_B); the English body ran the
+        // next, short paragraph into that one at a page break. Its translation was left alone
+        // next to the 2-1 bead, whose own split (at a break between A and B) finds nothing.
+        let cfg = AlignConfig { min_side_chars: 0, ..AlignConfig::default() };
+        let (tr_c, en_c) = ("Pazar cuma günü kapalı kaldı.", "The market stayed closed on Friday.");
+        let tr_d = "Polis, olayın ardından pazardaki bütün domuzların kontrol edileceğini ve hayvan sahiplerine yeni kurallar getirileceğini açıkladı.";
+        let en_d = "Police said after the incident that all pigs at the market would be checked and their owners would face new rules.";
+        let (ab, joined) = (format!("{EN_A} {EN_B}"), format!("{EN_A} {EN_B} {en_c}"));
+        let words = ab.split_whitespace().count();
+        let (mut tr, mut tl) = side(&[(TR_A, &[]), (TR_B, &[]), (tr_c, &[]), (tr_d, &[])]);
+        let (mut en, mut el) = side(&[(joined.as_str(), &[words]), (en_d, &[])]);
+        let beads = split_and_align_files(&mut tr, &mut tl, &mut en, &mut el, &cfg);
+        let texts: Vec<&str> = en.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, [ab.as_str(), en_c, en_d], "{beads:?}");
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
+        assert_eq!(pairs, vec![(vec![1, 2], vec![1]), (vec![3], vec![2]), (vec![4], vec![3])]);
     }
 
     #[test]
