@@ -523,7 +523,11 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
     for k in 0..units.len() {
         let text = lines[units[k].lines[0]].text;
         let before_number = units.get(k + 1).is_some_and(page_number) && !units.get(k + 2).is_some_and(header);
-        if header(&units[k]) && (numbered_header(text) || before_number) {
+        // The page number on the header's line, set off by a single space ("38 Journal of
+        // Applied Studies 14 (2016)"): a numbered heading is written once, a running header on
+        // every page.
+        let repeated_with_number = number_at_edge(text) && alone.get(&without_digits(text)).is_some_and(|&n| n >= 2);
+        if header(&units[k]) && (numbered_header(text) || before_number || repeated_with_number) {
             units[k].kind = Kind::Boilerplate;
         }
     }
@@ -1581,6 +1585,25 @@ mod tests {
         assert!(numbered_header("148    Journal of Applied Studies 16 (2022)"));
         assert!(numbered_header("Journal of Applied Studies 16 (2022)     149"));
         assert!(!numbered_header("2 Yöntem") && !numbered_header("2  Yöntem ve  Veri"));
+    }
+
+    #[test]
+    fn a_running_header_with_its_page_number_one_space_off_is_boilerplate_on_every_page() {
+        // Each page ends a paragraph with a sentence at the margin, so no page break shows in
+        // the text around the header; only its repetition does. "2 Yöntem", written once, stays
+        // a heading.
+        let header = |n: usize| format!("\n\n{n} Journal of Applied Studies 14 (2016)\n\n");
+        let input = format!(
+            "Pakistan and Turkiye reaffirmed their commitment to defence ties at a\nmilitary dialogue held this week.{}\
+             2 Yöntem\n\nBoth sides agreed to meet again next year in Ankara to sign the\nagreement on joint production.{}\
+             The talks covered training and joint exercises for both armies.\n",
+            header(38),
+            header(39)
+        );
+        let got = texts(&input);
+        let kinds: Vec<(Kind, &str)> = got.iter().map(|(k, t)| (*k, t.as_str())).collect();
+        assert_eq!(kinds.iter().filter(|(k, _)| *k == Kind::Boilerplate).count(), 2, "{kinds:?}");
+        assert!(kinds.contains(&(Kind::Heading, "2 Yöntem")), "{kinds:?}");
     }
 
     #[test]
