@@ -1153,11 +1153,23 @@ fn is_known_heading(text: &str) -> bool {
 fn is_caption(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let (Some(label), Some(number)) = (words.next(), words.next()) else { return false };
-    let label = crate::casing::to_lower(label.trim_end_matches('.'), crate::casing::Lang::Tr);
-    let labelled = matches!(
-        label.as_str(),
-        "tablo" | "table" | "şekil" | "figure" | "fig" | "grafik" | "graph" | "harita" | "map" | "çizelge" | "chart"
-    );
+    // Lowercased both ways: "ŞEKİL" as Turkish, "FIGURE" as English.
+    let labelled = [crate::casing::Lang::Tr, crate::casing::Lang::En].into_iter().any(|lang| {
+        matches!(
+            crate::casing::to_lower(label.trim_end_matches('.'), lang).as_str(),
+            "tablo"
+                | "table"
+                | "şekil"
+                | "figure"
+                | "fig"
+                | "grafik"
+                | "graph"
+                | "harita"
+                | "map"
+                | "çizelge"
+                | "chart"
+        )
+    });
     let digits = number.trim_end_matches(['.', ':']);
     let numbered = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
     // "Tablo 1." / "Table 1:", or the number then a capitalised title.
@@ -1893,6 +1905,7 @@ mod tests {
             }
         }
         assert!(is_caption("TABLO 3. Veriler") && is_caption("Figure 3.1 Trade Volume") && is_caption("Table 2"));
+        assert!(is_caption("ŞEKİL 4: Ticaret") && is_caption("FIGURE 2. Trade") && is_caption("FIG. 5 Imports"));
         assert!(!is_caption("Table 1 shows the trade volume.") && !is_caption("Tablolar ve şekiller"));
     }
 
