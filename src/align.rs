@@ -360,7 +360,8 @@ fn orphan_splits(
     beads: &[Bead],
     cfg: &AlignConfig,
 ) -> Vec<Split> {
-    let paired: HashSet<usize> = beads.iter().flat_map(|b| b.tr.iter().chain(&b.en)).copied().collect();
+    // Turkish paragraphs only: in two files, an English paragraph's number says nothing of them.
+    let paired: HashSet<usize> = beads.iter().flat_map(|b| &b.tr).copied().collect();
     let orphan = |n: usize| -> Option<f64> {
         let p = tr.get(n.checked_sub(1)?)?;
         (!paired.contains(&n) && alignable(p) && tr_labels[n - 1].lang == Label::Tr)
@@ -2309,15 +2310,21 @@ mod tests {
         let (tr_c, en_c) = ("Pazar cuma günü kapalı kaldı.", "The market stayed closed on Friday.");
         let tr_d = "Polis, olayın ardından pazardaki bütün domuzların kontrol edileceğini ve hayvan sahiplerine yeni kurallar getirileceğini açıkladı.";
         let en_d = "Police said after the incident that all pigs at the market would be checked and their owners would face new rules.";
+        // A third pair gives an English paragraph the orphan's number (3): in two files that
+        // number says nothing of the Turkish side.
+        let tr_e =
+            "Yetkililer, pazarın önümüzdeki hafta yeniden açılacağını ve güvenlik önlemlerinin artırılacağını duyurdu.";
+        let en_e =
+            "Officials announced that the market would reopen next week and that security measures would be increased.";
         let (ab, joined) = (format!("{EN_A} {EN_B}"), format!("{EN_A} {EN_B} {en_c}"));
         let words = ab.split_whitespace().count();
-        let (mut tr, mut tl) = side(&[(TR_A, &[]), (TR_B, &[]), (tr_c, &[]), (tr_d, &[])]);
-        let (mut en, mut el) = side(&[(joined.as_str(), &[words]), (en_d, &[])]);
+        let (mut tr, mut tl) = side(&[(TR_A, &[]), (TR_B, &[]), (tr_c, &[]), (tr_d, &[]), (tr_e, &[])]);
+        let (mut en, mut el) = side(&[(joined.as_str(), &[words]), (en_d, &[]), (en_e, &[])]);
         let beads = split_and_align_files(&mut tr, &mut tl, &mut en, &mut el, &cfg);
         let texts: Vec<&str> = en.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, [ab.as_str(), en_c, en_d], "{beads:?}");
+        assert_eq!(texts, [ab.as_str(), en_c, en_d, en_e], "{beads:?}");
         let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
-        assert_eq!(pairs, vec![(vec![1, 2], vec![1]), (vec![3], vec![2]), (vec![4], vec![3])]);
+        assert_eq!(pairs, vec![(vec![1, 2], vec![1]), (vec![3], vec![2]), (vec![4], vec![3]), (vec![5], vec![4])]);
     }
 
     #[test]
