@@ -147,8 +147,18 @@ pub struct AlignConfig {
     /// evidence against a pair.
     pub low_overlap_anchors: usize,
     /// Log-odds taken from such a bead when it shares no anchor, less the nearer its overlap
-    /// comes to [`LOW_OVERLAP`].
+    /// comes to the threshold; with more anchors, more in proportion (times the anchors over
+    /// [`AlignConfig::low_overlap_anchors`]).
     pub low_overlap_penalty: f64,
+    /// How much the threshold of a low overlap rises above [`LOW_OVERLAP`] per anchor beyond
+    /// [`AlignConfig::low_overlap_anchors`], up to [`AlignConfig::low_overlap_max`]: the
+    /// longer two paragraphs, the more a translation of one shares with the other, and the
+    /// more two unrelated ones share by chance too. On the NTREX development papers (four
+    /// draws, 1-1 cells), translations with 100 anchors overlap by 0.46 or more (1st
+    /// percentile), with 140 by 0.41; the threshold there is 0.24 and 0.30, and no translation
+    /// falls below it, while 79% of the other pairs do.
+    pub low_overlap_slope: f64,
+    pub low_overlap_max: f64,
     /// Log-odds added to a bead that starts with the first Turkish paragraph: a summary's
     /// first paragraph is translated as surely as the one after a bead, wherever in the English
     /// it starts.
@@ -191,6 +201,8 @@ impl Default for AlignConfig {
             sentence_skip: 0.5,
             low_overlap_anchors: 40,
             low_overlap_penalty: 2.0,
+            low_overlap_slope: 0.002,
+            low_overlap_max: 0.3,
             start_bonus: 1.5,
             continuation_bonus: 1.5,
             near_continuation: 0.3,
@@ -895,10 +907,12 @@ pub fn explain(
         mass[r.clone()].iter().map(|m| format!("{m:.1}")).collect::<Vec<_>>().join("+")
     };
     format!(
-        "ratio {:.3} len {lt}/{le} {:.2} anchors {:.2} (mass tr {} en {}) stray {:.1} unmatched {} total {:.2}",
+        "ratio {:.3} len {lt}/{le} {:.2} anchors {:.2} (dice {:.3}, count {}, mass tr {} en {}) stray {:.1} unmatched {} total {:.2}",
         cfg.length_ratio,
         length_llr(lt, le, cfg),
         f.anchor_llr(&t, &e, cfg),
+        f.overlap(&t, &e).0,
+        f.tr_count[t.clone()].iter().chain(&f.en_count[e.clone()]).sum::<usize>(),
         masses(&f.tr_mass, &t),
         masses(&f.en_mass, &e),
         f.stray_member(&t, &e, cfg),
@@ -1518,10 +1532,14 @@ impl Features {
         } else {
             (amount / cfg.anchor_amount_full).sqrt().min(cfg.anchor_confidence_cap)
         };
-        // Many anchors and almost none shared: two paragraphs about different things.
-        let many = || self.tr_count[tr.clone()].iter().chain(&self.en_count[en.clone()]).sum::<usize>();
-        let unrelated = if dice < LOW_OVERLAP && many() >= cfg.low_overlap_anchors {
-            cfg.low_overlap_penalty * (1.0 - dice / LOW_OVERLAP)
+        // Many anchors and almost none shared: two paragraphs about different things. The more
+        // anchors, the higher the overlap that counts as low, and the surer it is.
+        let count = self.tr_count[tr.clone()].iter().chain(&self.en_count[en.clone()]).sum::<usize>();
+        let beyond = count.saturating_sub(cfg.low_overlap_anchors) as f64;
+        let low = (LOW_OVERLAP + cfg.low_overlap_slope * beyond).min(cfg.low_overlap_max.max(LOW_OVERLAP));
+        let unrelated = if dice < low && count >= cfg.low_overlap_anchors {
+            let surer = count as f64 / cfg.low_overlap_anchors as f64;
+            cfg.low_overlap_penalty * surer * (1.0 - dice / low)
         } else {
             0.0
         };
@@ -2425,6 +2443,57 @@ mod tests {
         let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
         assert_eq!(pairs, vec![(vec![1], vec![10]), (vec![2], vec![12])]);
         assert!(beads.iter().all(|b| b.score > 0.5 && b.score <= 1.0));
+    }
+
+    /// A Turkish paragraph with no counterpart where the English has one the summary left out:
+    /// two long paragraphs of one field share some words by chance, an overlap well below what
+    /// a translation of that length shares.
+    #[test]
+    fn long_paragraphs_sharing_little_stay_apart_where_a_summary_skips_on_both_sides() {
+        let tr = [
+            para(
+                1,
+                "Kapadokya, Orta Anadolu'da volkanik tüflerin aşınmasıyla oluşmuş peri bacalarıyla tanınan bir bölgedir. Bölgedeki yer altı şehirleri, Bizans döneminde Hristiyan toplulukların baskınlardan korunmak için kullandığı sığınaklardı. Derinkuyu yer altı şehri sekiz kata kadar iner ve binlerce kişiyi hayvanlarıyla birlikte barındırabiliyordu. Bugün bölge, sıcak hava balonu turları ve kaya oyma otelleriyle her yıl iki milyondan fazla ziyaretçi çekmektedir.",
+            ),
+            para(
+                2,
+                "Karadeniz kıyısındaki çay tarımı, 1940'lardan sonra Rize ve çevresinde yaygınlaştı. Dik yamaçlardaki bahçelerde hasat hâlâ çoğunlukla elle yapılır ve yaş çay yaprakları aynı gün fabrikalara taşınır. Devlet kuruluşu uzun yıllar piyasanın büyük bölümünü elinde tuttu; özel şirketlerin payı ise serbestleşmeden sonra arttı. Üreticiler son yıllarda kuraklık, gübre fiyatları ve genç nüfusun şehirlere göçüyle mücadele ediyor.",
+            ),
+            para(
+                3,
+                "Göbeklitepe'deki kazılar, avcı toplayıcıların tarımdan önce anıtsal yapılar inşa ettiğini gösterdi. Dikilitaşların üzerindeki tilki, yaban domuzu ve akbaba kabartmaları, bu toplulukların karmaşık bir inanç dünyasına sahip olduğunu düşündürüyor. Alanın en eski katmanları yaklaşık on bir bin yıl öncesine tarihleniyor. Arkeologlar, tapınak alanının yalnızca küçük bir bölümünün şimdiye kadar açığa çıkarıldığını tahmin ediyor.",
+            ),
+        ];
+        let en = [
+            para(
+                10,
+                "Cappadocia is a region in Central Anatolia known for its fairy chimneys, formed by the erosion of volcanic tuff. The underground cities of the region were shelters that Christian communities used during the Byzantine period to protect themselves from raids. The underground city of Derinkuyu descends as far as eight levels and could house thousands of people together with their animals. Today the region attracts more than two million visitors every year with hot air balloon tours and cave hotels.",
+            ),
+            para(
+                11,
+                "The Hittite capital Hattusa was described by European travellers in the nineteenth century and excavated by German archaeologists in the following decades. Thousands of clay tablets found in the royal archives record treaties, letters and religious texts in several languages. Among them is the peace treaty signed with Egypt after the battle of Kadesh, often called one of the earliest surviving peace agreements. Its ruins were inscribed on the World Heritage List by UNESCO.",
+            ),
+            para(
+                12,
+                "The excavations at Göbeklitepe showed that hunter-gatherers built monumental structures before agriculture. Reliefs of foxes, wild boars and vultures on the pillars suggest that these communities had a complex world of beliefs. The oldest layers of the site date back about eleven thousand years. Archaeologists estimate that only a small part of the temple area has been uncovered so far.",
+            ),
+        ];
+        let (tr, en): (Vec<&Paragraph>, Vec<&Paragraph>) = (tr.iter().collect(), en.iter().collect());
+        let cfg = AlignConfig::default();
+        let features = Features::new(&tr, &en, &cfg);
+        // Some 150 anchors, a sixth of them shared: lengths that fit and a share that would
+        // count for a pair with few anchors.
+        let (dice, _) = features.overlap(&(1..2), &(1..2));
+        let count = features.tr_count[1] + features.en_count[1];
+        assert!((0.12..0.25).contains(&dice) && count > 120, "{dice} {count}");
+        let pairs = |cfg: &AlignConfig| -> Vec<(Vec<usize>, Vec<usize>)> {
+            align(&tr, &en, cfg).into_iter().map(|b| (b.tr, b.en)).collect()
+        };
+        assert_eq!(pairs(&cfg), vec![(vec![1], vec![10]), (vec![3], vec![12])]);
+        // With a threshold that stays at `LOW_OVERLAP` whatever the count, they were paired.
+        let flat = AlignConfig { low_overlap_slope: 0.0, ..AlignConfig::default() };
+        assert!(features.llr(1..2, 1..2, &flat) > 0.0 && features.llr(1..2, 1..2, &cfg) < -2.0);
+        assert_eq!(pairs(&flat).len(), 3);
     }
 
     #[test]

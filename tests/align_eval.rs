@@ -13,7 +13,8 @@
 //! `"{p}    {h}"`), `HIZALA_FORM_FEED` (a form feed at each page break) and `HIZALA_INDENT`
 //! (first lines set in by so many spaces) other layouts; `HIZALA_MISSED` lists the gold beads
 //! not found; `diagnose`, `show_doc`
-//! (`HIZALA_DIAG`, `HIZALA_DOC`, `HIZALA_ONE_FILE`) explain single papers. Layouts: `flores`,
+//! (`HIZALA_DIAG`, `HIZALA_DOC`, `HIZALA_ONE_FILE`; `HIZALA_ALL`: `diagnose` lists the right
+//! beads' evidence too) explain single papers. Layouts: `flores`,
 //! `ntrex` (1–3 segments a paragraph), `ntrex-segments`, `ntrex-docs` (whole stories),
 //! `ntrex-long` (three stories a paper).
 
@@ -207,6 +208,8 @@ fn config_from_env() -> AlignConfig {
             "continuation_bonus" => cfg.continuation_bonus = v,
             "anchor_weight" => cfg.anchor_weight = v,
             "anchor_baseline" => cfg.anchor_baseline = v,
+            "low_slope" => cfg.low_overlap_slope = v,
+            "low_max" => cfg.low_overlap_max = v,
             "conf_cap" => cfg.anchor_confidence_cap = v,
             "amount_full" => cfg.anchor_amount_full = v,
             "near" => cfg.near_continuation = v,
@@ -638,10 +641,29 @@ fn diagnose() {
         };
         for b in &kept {
             let (one, _) = score(std::slice::from_ref(b), &tp, &ep, &built.gold);
-            if one.right == 0 {
+            // `HIZALA_ALL`: every kept bead with its evidence (right ones too), for studies.
+            if one.right == 1 && std::env::var("HIZALA_ALL").is_ok() {
                 println!(
-                    "{} WRONG {}:{:?}-{:?}@{:.3}: {}",
+                    "{} RIGHT {}:{:?}-{:?}@{:.3}: {}",
                     built.name,
+                    b.shape(),
+                    b.tr,
+                    b.en,
+                    b.score,
+                    align::explain(&tr, &en, pos(&tr, &b.tr), pos(&en, &b.en), &cfg)
+                );
+            }
+            if one.right == 0 {
+                // A Turkish paragraph of no gold bead: the summary's paragraph with no counterpart.
+                let gold_tr: HashSet<String> = built.gold.iter().flat_map(|g| g.tr.iter().map(|t| key(&[t]))).collect();
+                let foreign = b
+                    .tr
+                    .iter()
+                    .all(|&i| !gold_tr.contains(&key(&[&tp.iter().find(|p| p.index == i).expect("paragraph").text])));
+                println!(
+                    "{} WRONG{} {}:{:?}-{:?}@{:.3}: {}",
+                    built.name,
+                    if foreign { " (no counterpart)" } else { "" },
                     b.shape(),
                     b.tr,
                     b.en,
