@@ -297,6 +297,14 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
     if short && ends_sentence(a.text) && starts_sentence(b.text) {
         return true;
     }
+    // A short line without a sentence end (a headline) where the next line's first word would
+    // have fitted, before a full line of running text: the line was ended on purpose, wherever
+    // blank lines are. (A short file, a summary alone, may hold too few lines to show that its
+    // paragraphs are set without blank lines.) A title's or a caption's next line is no full
+    // line of text.
+    if short && ends_short(a, b, layout.fill) && b.columns() * 10 >= layout.width * 9 {
+        return true;
+    }
     // Without blank lines between paragraphs: the next line's first word would have fitted on
     // this one, so the line was ended on purpose. (Only there: proportional fonts make the
     // count of characters on a full line vary, and blank lines say more.)
@@ -1435,6 +1443,19 @@ mod tests {
         // With blank lines between paragraphs, lines inside one are never split that way.
         let separated = input.replace(".\nSunderland", ".\n\nSunderland").replace(".\nRoss", ".\n\nRoss");
         assert_eq!(texts(&separated).len(), 3, "{:?}", texts(&separated));
+    }
+
+    #[test]
+    fn a_short_headline_before_a_full_line_of_text_is_a_paragraph_of_its_own() {
+        // A summary alone in its file, set without blank lines: too few lines to tell how its
+        // paragraphs are set, but "Endonezya'daki" would have fitted after the headline.
+        let text = "Genişletilmiş Özet\n\nEndonezya'daki tsunamide ölü sayısı 832'ye çıktı\nEndonezya'daki acil müdahale kurumu, pazar günü erken saatlerde, ülkedeki\ndeprem ile tsunamideki ölü sayısının 832'ye çıktığını söyledi.\n380.000'den fazla nüfusuyla Palu şehri, yıkılan binaların molozlarıyla\ndolup taştı.\n";
+        let got = texts(text);
+        assert_eq!(got[1].1, "Endonezya'daki tsunamide ölü sayısı 832'ye çıktı");
+        assert!(got[2].1.starts_with("Endonezya'daki acil müdahale kurumu"), "{got:?}");
+        // A caption over three lines stays one.
+        let caption = "Graph No. 1\nTürkiye-Pakistan Bilateral Trade\n(2013-2023, Thousand US $)\n\nSource: Authors' own graph using Turkish Statistical Institute data.\n";
+        assert_eq!(texts(caption)[0].1, "Graph No. 1 Türkiye-Pakistan Bilateral Trade (2013-2023, Thousand US $)");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! `HIZALA_HEADER_LINE` (the shape of the header line with its page number, style 4:
 //! `"{p}    {h}"`), `HIZALA_FORM_FEED` (a form feed at each page break) and `HIZALA_INDENT`
 //! (first lines set in by so many spaces) other layouts; `HIZALA_MISSED` lists the gold beads
-//! not found; `diagnose`, `show_doc`
+//! not found; `HIZALA_PERDOC` the papers whose one-file and two-file results differ; `diagnose`, `show_doc`
 //! (`HIZALA_DIAG`, `HIZALA_DOC`, `HIZALA_ONE_FILE`; `HIZALA_ALL`: `diagnose` lists the right
 //! beads' evidence too) explain single papers. Layouts: `flores`,
 //! `ntrex` (1–3 segments a paragraph), `ntrex-segments`, `ntrex-docs` (whole stories),
@@ -238,6 +238,12 @@ fn evaluate_papers(name: &str, docs: &[synth::Built]) -> (Score, Score) {
     for built in docs {
         let (s1, w1) = run_one_file(built, &cfg);
         let (s2, w2) = run_two_files(built, &cfg);
+        if std::env::var("HIZALA_PERDOC").is_ok() && s1.right != s2.right {
+            println!(
+                "PERDOC {} one {}/{}/{} two {}/{}/{}",
+                built.name, s1.right, s1.found, s1.gold, s2.right, s2.found, s2.gold
+            );
+        }
         one.add(s1);
         two.add(s2);
         for w in w1.iter().chain(&w2) {
