@@ -100,8 +100,29 @@ pub struct RunResult {
 
 /// Reflows, normalises and labels one decoded document (stages 2–4).
 pub fn analyse(text: &str, times: &mut StageTimes) -> (Vec<Paragraph>, Vec<Detected>) {
+    analyse_with(text, None, times)
+}
+
+/// [`analyse`] for the two files of one paper (a Turkish summary and the English text, as
+/// `hizala align` reads them): their layouts settled together ([`reflow::settle_pair`]).
+pub fn analyse_pair(first: &str, second: &str, times: &mut StageTimes) -> [(Vec<Paragraph>, Vec<Detected>); 2] {
     let t = Instant::now();
-    let mut paragraphs = reflow::rebuild(text);
+    let (mut a, mut b) = (reflow::measure(first), reflow::measure(second));
+    if let (Some(a), Some(b)) = (a.as_mut(), b.as_mut()) {
+        reflow::settle_pair(a, b);
+    }
+    times.reflow += t.elapsed();
+    [analyse_with(first, a.as_ref(), times), analyse_with(second, b.as_ref(), times)]
+}
+
+/// [`analyse`] with the document's layout measured already (`None` measures it).
+pub fn analyse_with(
+    text: &str,
+    layout: Option<&reflow::PageLayout>,
+    times: &mut StageTimes,
+) -> (Vec<Paragraph>, Vec<Detected>) {
+    let t = Instant::now();
+    let mut paragraphs = reflow::rebuild_with(text, layout);
     times.reflow += t.elapsed();
 
     let t = Instant::now();
@@ -119,8 +140,13 @@ pub fn analyse(text: &str, times: &mut StageTimes) -> (Vec<Paragraph>, Vec<Detec
 }
 
 /// Runs stages 2–4 on a decoded document: paragraphs and labels, no beads yet.
-pub fn document(source: Source, mut times: StageTimes) -> DocResult {
-    let (paragraphs, labels) = analyse(&source.text, &mut times);
+pub fn document(source: Source, times: StageTimes) -> DocResult {
+    document_with(source, None, times)
+}
+
+/// [`document`] with the document's layout measured already.
+fn document_with(source: Source, layout: Option<&reflow::PageLayout>, mut times: StageTimes) -> DocResult {
+    let (paragraphs, labels) = analyse_with(&source.text, layout, &mut times);
     let mut warnings = Vec::new();
     if source.encoding != "UTF-8" {
         warnings.push(format!("decoded from {}", source.encoding));
@@ -198,7 +224,9 @@ pub fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send)
 }
 
 /// Two-file mode: a Turkish file and the English file it translates (`hizala align`). Each
-/// file is reflowed and labelled on its own; the Turkish file's Turkish paragraphs are aligned
+/// file is reflowed and labelled on its own — a file too short to show whether its paragraphs
+/// are set without blank lines takes that from the other ([`reflow::settle_pair`]) — and the
+/// Turkish file's Turkish paragraphs are aligned
 /// with the English file's English paragraphs. The beads are stored on the Turkish document,
 /// with the English document as its partner.
 pub fn run_pair(tr: &std::path::Path, en: &std::path::Path, cfg: &Config) -> Result<RunResult> {
@@ -208,8 +236,27 @@ pub fn run_pair(tr: &std::path::Path, en: &std::path::Path, cfg: &Config) -> Res
         doc: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string()),
     };
     let (tr_file, en_file) = (named(tr), named(en));
+    let read = |file: &InputFile| {
+        let t = Instant::now();
+        ingest::read(file, cfg.encoding).map(|source| (source, t.elapsed()))
+    };
     let (tr_doc, en_doc) = in_pool(cfg.threads, || {
-        rayon::join(|| read_document(&tr_file, cfg.encoding), || read_document(&en_file, cfg.encoding))
+        let (tr_source, en_source) = rayon::join(|| read(&tr_file), || read(&en_file));
+        // A short summary takes from the English text how its paragraphs are set.
+        let measure = |r: &Result<(Source, Duration), IngestError>| {
+            let t = Instant::now();
+            (r.as_ref().ok().and_then(|(s, _)| reflow::measure(&s.text)), t.elapsed())
+        };
+        let ((mut tr_layout, tr_measured), (mut en_layout, en_measured)) = (measure(&tr_source), measure(&en_source));
+        if let (Some(a), Some(b)) = (tr_layout.as_mut(), en_layout.as_mut()) {
+            reflow::settle_pair(a, b);
+        }
+        let finish = |r: Result<(Source, Duration), IngestError>, layout: Option<reflow::PageLayout>, measured| {
+            r.map(|(source, ingest)| {
+                document_with(source, layout.as_ref(), StageTimes { ingest, reflow: measured, ..StageTimes::default() })
+            })
+        };
+        rayon::join(|| finish(tr_source, tr_layout, tr_measured), || finish(en_source, en_layout, en_measured))
     })?;
     let mut skipped = Vec::new();
     let mut docs = Vec::new();

@@ -101,8 +101,56 @@ struct Unit {
 /// assert_eq!((paragraphs[1].first_line, paragraphs[1].last_line), (3, 4));
 /// ```
 pub fn rebuild(text: &str) -> Vec<Paragraph> {
-    let lines: Vec<Line> = text
-        .split('\n')
+    rebuild_with(text, None)
+}
+
+/// How a text is laid out — wrapped or not, paragraphs set off by blank lines or not, first
+/// lines indented or not — as [`measure`] finds it, for [`rebuild_with`].
+pub struct PageLayout(Layout);
+
+/// Measures the layout of a text (`None` for a text without any line).
+pub fn measure(text: &str) -> Option<PageLayout> {
+    let lines = lines_of(text);
+    (!lines.is_empty()).then(|| PageLayout(Layout::measure(&lines)))
+}
+
+/// Two files of one paper (a Turkish summary and the English text it translates, as
+/// `hizala align` takes them) are measured each on its own, but a file too short to show how
+/// its paragraphs are set takes from the other that they follow each other without blank
+/// lines, where the other shows it: a summary of a few lines set so looks like one paragraph.
+pub fn settle_pair(a: &mut PageLayout, b: &mut PageLayout) {
+    match (a.0.settled(), b.0.settled()) {
+        (false, true) => a.0.take_setting(&b.0),
+        (true, false) => b.0.take_setting(&a.0),
+        _ => {}
+    }
+}
+
+/// [`rebuild`] with the layout measured (and settled) already; `None` measures it.
+pub fn rebuild_with(text: &str, layout: Option<&PageLayout>) -> Vec<Paragraph> {
+    let lines = lines_of(text);
+    match layout {
+        _ if lines.is_empty() => Vec::new(),
+        Some(layout) => rebuild_lines(&lines, &layout.0),
+        None => rebuild_lines(&lines, &Layout::measure(&lines)),
+    }
+}
+
+/// [`rebuild`] for the two files of one paper, their layouts settled together
+/// ([`settle_pair`]).
+pub fn rebuild_pair(first: &str, second: &str) -> (Vec<Paragraph>, Vec<Paragraph>) {
+    match (measure(first), measure(second)) {
+        (Some(mut a), Some(mut b)) => {
+            settle_pair(&mut a, &mut b);
+            (rebuild_with(first, Some(&a)), rebuild_with(second, Some(&b)))
+        }
+        _ => (rebuild(first), rebuild(second)),
+    }
+}
+
+/// The non-blank lines of a text.
+fn lines_of(text: &str) -> Vec<Line<'_>> {
+    text.split('\n')
         .enumerate()
         .filter_map(|(i, raw)| {
             let trimmed = raw.trim();
@@ -118,28 +166,28 @@ pub fn rebuild(text: &str) -> Vec<Paragraph> {
             };
             (!trimmed.is_empty()).then_some(Line { no: i + 1, text: trimmed, indent })
         })
-        .collect();
-    if lines.is_empty() {
-        return Vec::new();
-    }
-    let layout = Layout::measure(&lines);
-    let words = WordCounts::new(&lines);
+        .collect()
+}
+
+/// [`rebuild`] for lines measured already.
+fn rebuild_lines(lines: &[Line], layout: &Layout) -> Vec<Paragraph> {
+    let words = WordCounts::new(lines);
 
     let mut units = Vec::new();
     let mut block_start = 0;
     for i in 0..lines.len() {
         let block_ends = i + 1 == lines.len() || lines[i + 1].no != lines[i].no + 1;
         if block_ends {
-            split_block(&lines, block_start..i + 1, &layout, &mut units);
+            split_block(lines, block_start..i + 1, layout, &mut units);
             block_start = i + 1;
         }
     }
     for unit in &mut units {
-        unit.kind = classify(&lines, unit, &layout);
+        unit.kind = classify(lines, unit, layout);
     }
-    mark_repeated_lines(&lines, &mut units);
-    rejoin_interrupted(&lines, &layout, &mut units);
-    attach_footnote_links(&lines, &mut units);
+    mark_repeated_lines(lines, &mut units);
+    rejoin_interrupted(lines, layout, &mut units);
+    attach_footnote_links(lines, &mut units);
 
     let mut paragraphs: Vec<Paragraph> = units
         .iter()
@@ -148,8 +196,8 @@ pub fn rebuild(text: &str) -> Vec<Paragraph> {
             kind: unit.kind,
             first_line: lines[unit.lines[0]].no,
             last_line: lines[*unit.lines.last().expect("units are never empty")].no,
-            text: join_lines(&lines, &unit.lines, &words),
-            soft_breaks: soft_breaks(&lines, unit, &layout, &words),
+            text: join_lines(lines, &unit.lines, &words),
+            soft_breaks: soft_breaks(lines, unit, layout, &words),
         })
         .collect();
     paragraphs.sort_by_key(|p| (p.first_line, p.last_line));
@@ -176,6 +224,8 @@ struct Layout {
     /// leading space marks a new page): then an indented line starting a sentence starts a
     /// paragraph, and a sentence ending at the margin without one after it does not end one.
     indented: bool,
+    /// How many lines have another line right after them: what the facts above rest on.
+    followed: usize,
 }
 
 impl Layout {
@@ -232,9 +282,25 @@ impl Layout {
             }
         }
         let indented = !unwrapped && first_lines >= 2 && after_sentence * 2 >= first_lines;
-        Layout { width, fill, unwrapped, unseparated, indented }
+        Layout { width, fill, unwrapped, unseparated, indented, followed: followed.len() }
+    }
+
+    /// Whether the text has lines enough to show whether its paragraphs are set without blank
+    /// lines (a paragraph or two of wrapped lines; the setting of unwrapped text is plain).
+    fn settled(&self) -> bool {
+        self.unwrapped || self.followed >= SETTLED_LINES
+    }
+
+    /// Takes the setting of another file of the same paper: paragraphs without blank lines.
+    fn take_setting(&mut self, other: &Layout) {
+        if !self.unwrapped && !other.unwrapped {
+            self.unseparated |= other.unseparated;
+        }
     }
 }
+
+/// Lines followed by another line from which a text shows its own setting ([`Layout::settled`]).
+const SETTLED_LINES: usize = 8;
 
 fn split_block(lines: &[Line], range: std::ops::Range<usize>, layout: &Layout, units: &mut Vec<Unit>) {
     let mut current = vec![range.start];
@@ -1443,6 +1509,25 @@ mod tests {
         // With blank lines between paragraphs, lines inside one are never split that way.
         let separated = input.replace(".\nSunderland", ".\n\nSunderland").replace(".\nRoss", ".\n\nRoss");
         assert_eq!(texts(&separated).len(), 3, "{:?}", texts(&separated));
+    }
+
+    #[test]
+    fn a_short_file_takes_from_its_partner_that_paragraphs_have_no_blank_lines() {
+        // The Turkish summary: two paragraphs, five lines, no blank line; "Palu" would have
+        // fitted after "açıkladı.", but five lines cannot show that the text is set this way.
+        let summary = "Genişletilmiş Özet\n\nEndonezya'daki acil müdahale kurumu, pazar günü erken saatlerde\nülkedeki deprem ile tsunamide ölenlerin sayısını açıkladı.\nPalu şehri, yıkılan binaların molozlarıyla dolup taştı ve kurtarma\nekipleri enkaz altında kalanlara ulaşmak için gece boyunca çalıştı.\n";
+        let alone = rebuild(summary);
+        assert_eq!(alone.len(), 2, "{alone:?}");
+        // The English text of the same paper, set the same way, shows it on every paragraph.
+        let english = "Abstract\n\nThe death toll in Indonesia's earthquake and tsunami has climbed to 832,\nthe country's disaster agency said early Sunday.\nMany people were reported trapped in the rubble of buildings brought\ndown in the 7.5 magnitude earthquake which struck on Friday.\nThe city of Palu, which has more than 380,000 people, was strewn with\ndebris from collapsed buildings.\nRescue teams worked through the night to reach those still trapped,\nand officials said the number of dead was expected to rise.\nThe president visited the city on Sunday and promised that the\ngovernment would rebuild every school and hospital.\n";
+        let (tr, en) = rebuild_pair(summary, english);
+        let starts = |ps: &[Paragraph]| -> Vec<String> {
+            ps.iter().map(|p| p.text.split_whitespace().next().unwrap().to_string()).collect()
+        };
+        assert_eq!(starts(&tr), ["Genişletilmiş", "Endonezya'daki", "Palu"], "{tr:?}");
+        assert_eq!(starts(&en), ["Abstract", "The", "Many", "The", "Rescue", "The"]);
+        // A long file keeps its own setting: the English, alone or beside the summary.
+        assert_eq!(rebuild(english).len(), en.len());
     }
 
     #[test]

@@ -29,7 +29,7 @@ use std::collections::HashSet;
 
 use hizala::align::{self, AlignConfig, Bead};
 use hizala::detect::Label;
-use hizala::pipeline::{StageTimes, analyse};
+use hizala::pipeline::{StageTimes, analyse, analyse_pair};
 use hizala::reflow::Paragraph;
 
 /// Letters and digits only, lowercased: the same paragraph whatever its line breaks.
@@ -114,8 +114,7 @@ fn run_one_file(built: &synth::Built, cfg: &AlignConfig) -> (Score, Vec<String>)
 
 fn run_two_files(built: &synth::Built, cfg: &AlignConfig) -> (Score, Vec<String>) {
     let mut times = StageTimes::default();
-    let (mut tp, mut tl) = analyse(&built.tr_file, &mut times);
-    let (mut ep, mut el) = analyse(&built.en_file, &mut times);
+    let [(mut tp, mut tl), (mut ep, mut el)] = analyse_pair(&built.tr_file, &built.en_file, &mut times);
     let beads = align::split_and_align_files(&mut tp, &mut tl, &mut ep, &mut el, cfg);
     score(&beads, &tp, &ep, &built.gold)
 }
@@ -399,8 +398,7 @@ fn scored_beads_of(papers: &[synth::Built], cfg: &AlignConfig) -> Vec<(f64, bool
     for built in papers {
         let mut times = StageTimes::default();
         let (paragraphs, labels) = analyse(&built.one_file, &mut times);
-        let (tp, tl) = analyse(&built.tr_file, &mut times);
-        let (ep, el) = analyse(&built.en_file, &mut times);
+        let [(tp, tl), (ep, el)] = analyse_pair(&built.tr_file, &built.en_file, &mut times);
         let runs = [
             (align::align_document(&paragraphs, &labels, &cfg), &paragraphs, &paragraphs),
             (align::align_files(&tp, &tl, &ep, &el, &cfg), &tp, &ep),
@@ -539,8 +537,7 @@ fn hizala_beats_a_hunalign_style_baseline() {
             let (tn, en_) = (baseline::naive_paragraphs(&built.tr_file), baseline::naive_paragraphs(&built.en_file));
             naive.add(count(&tn, &en_, &baseline::align(&tn, &en_)));
             let mut times = StageTimes::default();
-            let (tp, tl) = analyse(&built.tr_file, &mut times);
-            let (ep, el) = analyse(&built.en_file, &mut times);
+            let [(tp, tl), (ep, el)] = analyse_pair(&built.tr_file, &built.en_file, &mut times);
             let texts = |ps: Vec<&Paragraph>| ps.iter().map(|p| p.text.clone()).collect::<Vec<_>>();
             let (tt, et) = (texts(align::pick(&tp, &tl, Label::Tr)), texts(align::pick(&ep, &el, Label::En)));
             rebuilt.add(count(&tt, &et, &baseline::align(&tt, &et)));
@@ -577,8 +574,7 @@ fn diagnose() {
             align::split_and_align_document(&mut p, &mut l, &cfg);
             (p.clone(), l.clone(), p, l)
         } else {
-            let (mut tp, mut tl) = analyse(&built.tr_file, &mut times);
-            let (mut ep, mut el) = analyse(&built.en_file, &mut times);
+            let [(mut tp, mut tl), (mut ep, mut el)] = analyse_pair(&built.tr_file, &built.en_file, &mut times);
             align::split_and_align_files(&mut tp, &mut tl, &mut ep, &mut el, &cfg);
             (tp, tl, ep, el)
         };
@@ -732,8 +728,7 @@ fn show_doc() {
             }
             continue;
         }
-        let (tp, tl) = analyse(&built.tr_file, &mut times);
-        let (ep, el) = analyse(&built.en_file, &mut times);
+        let [(tp, tl), (ep, el)] = analyse_pair(&built.tr_file, &built.en_file, &mut times);
         let (tr, en) = (align::pick(&tp, &tl, Label::Tr), align::pick(&ep, &el, Label::En));
         for (p, l) in tp.iter().zip(&tl).filter(|(p, _)| p.kind == hizala::reflow::Kind::Heading) {
             println!("HEADING {} {:?}: {}", p.index, l.lang, p.text);
@@ -766,8 +761,7 @@ fn overlap_dump() {
     let name = std::env::var("HIZALA_DIAG").unwrap_or_else(|_| "ntrex".into());
     for built in &corpus(&name) {
         let mut times = StageTimes::default();
-        let (tp, tl) = analyse(&built.tr_file, &mut times);
-        let (ep, el) = analyse(&built.en_file, &mut times);
+        let [(tp, tl), (ep, el)] = analyse_pair(&built.tr_file, &built.en_file, &mut times);
         let (tr, en) = (align::pick(&tp, &tl, Label::Tr), align::pick(&ep, &el, Label::En));
         let (tk, ek): (Vec<String>, Vec<String>) =
             (tr.iter().map(|p| key(&[&p.text])).collect(), en.iter().map(|p| key(&[&p.text])).collect());

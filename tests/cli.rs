@@ -299,6 +299,31 @@ fn align_two_files_pairs_lines_of_a_translated_news_story() {
     assert_eq!(en_paired, pairs.len(), "English paragraphs carry their pair ids too");
 }
 
+/// A Turkish summary of two paragraphs in four lines, set without blank lines, beside its
+/// English text set the same way: too short to show its layout on its own, it takes it from
+/// the English file, and each paragraph finds its own.
+#[test]
+fn align_two_files_a_short_summary_without_blank_lines_takes_the_english_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tr, en) = (dir.path().join("ozet.txt"), dir.path().join("body.txt"));
+    std::fs::write(
+        &tr,
+        "Genişletilmiş Özet\n\nEndonezya'daki deprem ve tsunamide ölenlerin sayısı 832'ye yükseldi,\nülkenin afet kurumu pazar günü erken saatlerde açıkladı.\nCuma günü meydana gelen 7,5 büyüklüğündeki depremde yıkılan binaların\nenkazı altında çok sayıda kişinin mahsur kaldığı bildirildi.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &en,
+        "Abstract\n\nThe death toll in Indonesia's earthquake and tsunami has climbed to 832,\nthe country's disaster agency said early Sunday.\nMany people were reported trapped in the rubble of buildings brought\ndown in the 7.5 magnitude earthquake which struck on Friday.\nThe city of Palu, which has more than 380,000 people, was strewn with\ndebris from collapsed buildings.\nRescue teams worked through the night to reach those still trapped,\nand officials said the number of dead was expected to rise.\nThe president visited the city on Sunday and promised that the\ngovernment would rebuild every school and hospital.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    run_ok(hizala().arg("align").arg("--tr").arg(&tr).arg("--en").arg(&en).arg("--out").arg(&out));
+    let (_, pairs) = read_csv(&out.join("parallel.csv"));
+    let got: Vec<(&str, &str)> =
+        pairs.iter().map(|p| (p["tr_paragraphs"].as_str(), p["en_paragraphs"].as_str())).collect();
+    assert_eq!(got, [("2", "2"), ("3", "3")], "{pairs:?}");
+}
+
 #[test]
 fn one_file_with_english_then_turkish_is_aligned() {
     let out = tempfile::tempdir().unwrap();
