@@ -104,13 +104,10 @@ pub fn analyse(text: &str, times: &mut StageTimes) -> (Vec<Paragraph>, Vec<Detec
 }
 
 /// [`analyse`] for the two files of one paper (a Turkish summary and the English text, as
-/// `hizala align` reads them): their layouts settled together ([`reflow::settle_pair`]).
+/// `hizala align` reads them): their layouts measured together ([`reflow::measure_pair`]).
 pub fn analyse_pair(first: &str, second: &str, times: &mut StageTimes) -> [(Vec<Paragraph>, Vec<Detected>); 2] {
     let t = Instant::now();
-    let (mut a, mut b) = (reflow::measure(first), reflow::measure(second));
-    if let (Some(a), Some(b)) = (a.as_mut(), b.as_mut()) {
-        reflow::settle_pair(a, b);
-    }
+    let (a, b) = reflow::measure_pair(first, second);
     times.reflow += t.elapsed();
     [analyse_with(first, a.as_ref(), times), analyse_with(second, b.as_ref(), times)]
 }
@@ -225,7 +222,7 @@ pub fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send)
 
 /// Two-file mode: a Turkish file and the English file it translates (`hizala align`). Each
 /// file is reflowed and labelled on its own — a file too short to show whether its paragraphs
-/// are set without blank lines takes that from the other ([`reflow::settle_pair`]) — and the
+/// are set without blank lines takes that from the other ([`reflow::measure_pair`]) — and the
 /// Turkish file's Turkish paragraphs are aligned
 /// with the English file's English paragraphs. The beads are stored on the Turkish document,
 /// with the English document as its partner.
@@ -243,14 +240,13 @@ pub fn run_pair(tr: &std::path::Path, en: &std::path::Path, cfg: &Config) -> Res
     let (tr_doc, en_doc) = in_pool(cfg.threads, || {
         let (tr_source, en_source) = rayon::join(|| read(&tr_file), || read(&en_file));
         // A short summary takes from the English text how its paragraphs are set.
-        let measure = |r: &Result<(Source, Duration), IngestError>| {
-            let t = Instant::now();
-            (r.as_ref().ok().and_then(|(s, _)| reflow::measure(&s.text)), t.elapsed())
+        let t = Instant::now();
+        let (tr_layout, en_layout) = match (&tr_source, &en_source) {
+            (Ok((ts, _)), Ok((es, _))) => reflow::measure_pair(&ts.text, &es.text),
+            _ => (None, None),
         };
-        let ((mut tr_layout, tr_measured), (mut en_layout, en_measured)) = (measure(&tr_source), measure(&en_source));
-        if let (Some(a), Some(b)) = (tr_layout.as_mut(), en_layout.as_mut()) {
-            reflow::settle_pair(a, b);
-        }
+        let measured = t.elapsed() / 2;
+        let (tr_measured, en_measured) = (measured, measured);
         let finish = |r: Result<(Source, Duration), IngestError>, layout: Option<reflow::PageLayout>, measured| {
             r.map(|(source, ingest)| {
                 document_with(source, layout.as_ref(), StageTimes { ingest, reflow: measured, ..StageTimes::default() })

@@ -114,16 +114,38 @@ pub fn measure(text: &str) -> Option<PageLayout> {
     (!lines.is_empty()).then(|| PageLayout(Layout::measure(&lines)))
 }
 
-/// Two files of one paper (a Turkish summary and the English text it translates, as
-/// `hizala align` takes them) are measured each on its own, but a file too short to show how
-/// its paragraphs are set takes from the other that they follow each other without blank
-/// lines, where the other shows it: a summary of a few lines set so looks like one paragraph.
-pub fn settle_pair(a: &mut PageLayout, b: &mut PageLayout) {
-    match (a.0.settled(), b.0.settled()) {
-        (false, true) => a.0.take_setting(&b.0),
-        (true, false) => b.0.take_setting(&a.0),
-        _ => {}
+/// Measures the layouts of two files of one paper (a Turkish summary and the English text it
+/// translates, as `hizala align` takes them). Each is measured on its own, but a file too
+/// short to show how its paragraphs are set takes from the other that they follow each other
+/// without blank lines, where the other shows it; when neither shows it alone, both lines
+/// together may (a short story and its summary): a summary of a few lines set so looks like
+/// one paragraph.
+pub fn measure_pair(first: &str, second: &str) -> (Option<PageLayout>, Option<PageLayout>) {
+    let (a, b) = (lines_of(first), lines_of(second));
+    if a.is_empty() || b.is_empty() {
+        return (measure(first), measure(second));
     }
+    let (mut la, mut lb) = (Layout::measure(&a), Layout::measure(&b));
+    match (la.settled(), lb.settled()) {
+        (false, true) => la.take_setting(&lb),
+        (true, false) => lb.take_setting(&la),
+        (false, false) => {
+            // The second file's lines after the first's, a blank line between them.
+            let offset = a.last().map_or(0, |l| l.no) + 1;
+            let both: Vec<Line> = a
+                .iter()
+                .map(|l| Line { no: l.no, text: l.text, indent: l.indent })
+                .chain(b.iter().map(|l| Line { no: l.no + offset, text: l.text, indent: l.indent }))
+                .collect();
+            let joint = Layout::measure(&both);
+            if joint.settled() {
+                la.take_setting(&joint);
+                lb.take_setting(&joint);
+            }
+        }
+        (true, true) => {}
+    }
+    (Some(PageLayout(la)), Some(PageLayout(lb)))
 }
 
 /// [`rebuild`] with the layout measured (and settled) already; `None` measures it.
@@ -136,16 +158,11 @@ pub fn rebuild_with(text: &str, layout: Option<&PageLayout>) -> Vec<Paragraph> {
     }
 }
 
-/// [`rebuild`] for the two files of one paper, their layouts settled together
-/// ([`settle_pair`]).
+/// [`rebuild`] for the two files of one paper, their layouts measured together
+/// ([`measure_pair`]).
 pub fn rebuild_pair(first: &str, second: &str) -> (Vec<Paragraph>, Vec<Paragraph>) {
-    match (measure(first), measure(second)) {
-        (Some(mut a), Some(mut b)) => {
-            settle_pair(&mut a, &mut b);
-            (rebuild_with(first, Some(&a)), rebuild_with(second, Some(&b)))
-        }
-        _ => (rebuild(first), rebuild(second)),
-    }
+    let (a, b) = measure_pair(first, second);
+    (rebuild_with(first, a.as_ref()), rebuild_with(second, b.as_ref()))
 }
 
 /// The non-blank lines of a text.
@@ -1528,6 +1545,12 @@ mod tests {
         assert_eq!(starts(&en), ["Abstract", "The", "Many", "The", "Rescue", "The"]);
         // A long file keeps its own setting: the English, alone or beside the summary.
         assert_eq!(rebuild(english).len(), en.len());
+        // A short story beside it, too short on its own as well: the lines of both show it.
+        let story = "Abstract\n\nThe death toll in Indonesia's earthquake and tsunami has climbed to 832,\nthe country's disaster agency said early on Sunday morning.\nThe city of Palu, which has more than 380,000 people, was strewn with\ndebris from collapsed buildings and its airport was closed.\nRescue teams worked through the night to reach those still trapped,\nand officials said the number of dead was expected to rise.\n";
+        assert_eq!(rebuild(story).len(), 2);
+        let (tr, en) = rebuild_pair(summary, story);
+        assert_eq!(starts(&tr), ["Genişletilmiş", "Endonezya'daki", "Palu"], "{tr:?}");
+        assert_eq!(starts(&en), ["Abstract", "The", "The", "Rescue"]);
     }
 
     #[test]
