@@ -254,6 +254,13 @@ fn finish(cfg: &Config, result: RunResult, common: &Common) -> anyhow::Result<i3
     for problem in &result.skipped {
         eprintln!("hizala: skipped {problem}");
     }
+    if !quiet {
+        for doc in &result.docs {
+            for warning in &doc.warnings {
+                eprintln!("hizala: {}: {warning}", doc.doc);
+            }
+        }
+    }
     let options = export::Options {
         formats: common.format.clone(),
         bom: common.bom,

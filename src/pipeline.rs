@@ -220,12 +220,28 @@ pub fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send)
     }
 }
 
+/// Whether most of a document's running text (by characters) is in `lang` rather than in the
+/// other language.
+fn reads_as(doc: &DocResult, lang: Label) -> bool {
+    let mut chars = [0usize; 2];
+    for (p, d) in doc.paragraphs.iter().zip(&doc.labels).filter(|(p, _)| align::alignable(p)) {
+        match d.lang {
+            Label::Tr => chars[0] += p.text.len(),
+            Label::En => chars[1] += p.text.len(),
+            _ => {}
+        }
+    }
+    let (own, other) = if lang == Label::Tr { (chars[0], chars[1]) } else { (chars[1], chars[0]) };
+    own > other
+}
+
 /// Two-file mode: a Turkish file and the English file it translates (`hizala align`). Each
 /// file is reflowed and labelled on its own — a file too short to show whether its paragraphs
 /// are set without blank lines takes that from the other ([`reflow::measure_pair`]) — and the
 /// Turkish file's Turkish paragraphs are aligned
-/// with the English file's English paragraphs. The beads are stored on the Turkish document,
-/// with the English document as its partner.
+/// with the English file's English paragraphs — the other way round, with a warning on each
+/// document, when the `--tr` file reads as English and the `--en` file as Turkish. The beads
+/// are stored on the Turkish document, with the English document as its partner.
 pub fn run_pair(tr: &std::path::Path, en: &std::path::Path, cfg: &Config) -> Result<RunResult> {
     let started = Instant::now();
     let named = |p: &std::path::Path| InputFile {
@@ -258,16 +274,24 @@ pub fn run_pair(tr: &std::path::Path, en: &std::path::Path, cfg: &Config) -> Res
     let mut docs = Vec::new();
     match (tr_doc, en_doc) {
         (Ok(mut t), Ok(mut e)) => {
+            // Files given the other way round are aligned the other way round, and said so:
+            // the beads live on the Turkish document whichever flag named it.
+            let swapped = reads_as(&t, Label::En) && reads_as(&e, Label::Tr);
+            if swapped {
+                t.warnings.push("given as --tr, but its text is English: aligned as the English side".into());
+                e.warnings.push("given as --en, but its text is Turkish: aligned as the Turkish side".into());
+            }
+            let (turkish, english) = if swapped { (&mut e, &mut t) } else { (&mut t, &mut e) };
             let started_align = Instant::now();
-            t.beads = align::split_and_align_files(
-                &mut t.paragraphs,
-                &mut t.labels,
-                &mut e.paragraphs,
-                &mut e.labels,
+            turkish.beads = align::split_and_align_files(
+                &mut turkish.paragraphs,
+                &mut turkish.labels,
+                &mut english.paragraphs,
+                &mut english.labels,
                 &cfg.align,
             );
-            t.times.align += started_align.elapsed();
-            t.partner = Some(1);
+            turkish.times.align += started_align.elapsed();
+            turkish.partner = Some(usize::from(!swapped));
             docs.push(t);
             docs.push(e);
         }

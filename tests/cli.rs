@@ -299,6 +299,26 @@ fn align_two_files_pairs_lines_of_a_translated_news_story() {
     assert_eq!(en_paired, pairs.len(), "English paragraphs carry their pair ids too");
 }
 
+/// The files given the other way round (`--tr` English, `--en` Turkish): the same pairs, and a
+/// warning on each document, on stderr and in report.json — not an empty result.
+#[test]
+fn align_two_files_given_the_other_way_round_are_aligned_and_said_so() {
+    let fixtures = root().join("tests/fixtures");
+    let (tr, en) = (fixtures.join("scotsman.133744.tr.txt"), fixtures.join("scotsman.133744.en.txt"));
+    let (right, swapped) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    run_ok(hizala().arg("align").arg("--tr").arg(&tr).arg("--en").arg(&en).arg("--out").arg(right.path()));
+    let out = run_ok(hizala().arg("align").arg("--tr").arg(&en).arg("--en").arg(&tr).arg("--out").arg(swapped.path()));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("given as --tr, but its text is English"), "{stderr}");
+    let (_, expected) = read_csv(&right.path().join("parallel.csv"));
+    let (_, got) = read_csv(&swapped.path().join("parallel.csv"));
+    assert!(expected.len() >= 20);
+    assert_eq!(got, expected);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(swapped.path().join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["totals"]["warnings"], 2, "{report}");
+}
+
 /// A Turkish summary of two paragraphs in four lines, set without blank lines, beside its
 /// English text set the same way: too short to show its layout on its own, it takes it from
 /// the English file, and each paragraph finds its own.
