@@ -266,7 +266,8 @@ fn finish(cfg: &Config, result: RunResult, common: &Common) -> anyhow::Result<i3
         bom: common.bom,
         langs: crate::formats::TmxLangs { tr: common.tr_lang.clone(), en: common.en_lang.clone() },
     };
-    export::write_all(&cfg.out, &result, &options)?;
+    // On the run's own workers (`--threads`), like the stages before.
+    pipeline::in_pool(cfg.threads, || export::write_all(&cfg.out, &result, &options))??;
     if !quiet {
         let pairs: usize = result.docs.iter().map(|d| d.beads.len()).sum();
         let paragraphs: usize = result.docs.iter().map(|d| d.paragraphs.len()).sum();

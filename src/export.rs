@@ -124,66 +124,99 @@ pub fn write_all(out: &Path, result: &RunResult, opts: &Options) -> Result<Vec<P
     let started = std::time::Instant::now();
     let wants = |f: Format| opts.formats.contains(&f);
     let pairs = pair_rows(result);
-    let mut written = Vec::new();
-    let mut sentence_files = Vec::new();
-    let mut write = |name: &str, fill: &mut dyn FnMut(&mut dyn Write) -> std::result::Result<(), WriteFailure>| {
-        let path = out.join(name);
-        write_atomic(&path, |w| fill(w))?;
-        written.push(path);
-        Ok::<(), Error>(())
-    };
     let bom = |w: &mut dyn Write| -> std::io::Result<()> {
         if opts.bom { w.write_all("\u{FEFF}".as_bytes()) } else { Ok(()) }
     };
+    let write = |name: &str, fill: &mut dyn FnMut(&mut dyn Write) -> std::result::Result<(), WriteFailure>| {
+        let path = out.join(name);
+        write_atomic(&path, |w| fill(w))?;
+        Ok::<Vec<PathBuf>, Error>(vec![path])
+    };
+    // The files are independent: each is written by its own task, in parallel, and listed in
+    // this order.
+    let mut jobs = Vec::new();
     if wants(Format::Csv) {
-        write(PARAGRAPHS_CSV, &mut |w| {
-            bom(w)?;
-            Ok(write_paragraphs(w, result, &ids)?)
-        })?;
-        write(PARALLEL_CSV, &mut |w| {
-            bom(w)?;
-            Ok(write_parallel(w, &pairs)?)
-        })?;
+        jobs.extend([Job::Paragraphs, Job::Parallel]);
     }
     if wants(Format::Jsonl) {
-        write(PARALLEL_JSONL, &mut |w| Ok(formats::write_jsonl(w, &pairs)?))?;
+        jobs.push(Job::Jsonl);
     }
     if wants(Format::Tmx) {
-        write(PARALLEL_TMX, &mut |w| {
-            Ok(formats::write_tmx(w, "paragraph", &opts.langs, formats::pair_units(&pairs))?)
-        })?;
-    }
-    // The sentence files are written together, a chunk of pairs at a time, so that the
-    // sentences of a large run are never all in memory.
-    if wants(Format::Csv) || wants(Format::Tmx) {
-        let mut csv_file = wants(Format::Csv).then(|| AtomicFile::create(&out.join(SENTENCES_CSV))).transpose()?;
-        let mut tmx_file = wants(Format::Tmx).then(|| AtomicFile::create(&out.join(SENTENCES_TMX))).transpose()?;
-        let path = out.join(if wants(Format::Csv) { SENTENCES_CSV } else { SENTENCES_TMX });
-        if let Some(f) = csv_file.as_mut() {
-            bom(f.writer()).map_err(|e| WriteFailure::from(e).at(&path))?;
-        }
-        write_sentence_files(
-            &pairs,
-            csv_file.as_mut().map(|f| f.writer() as &mut dyn Write),
-            tmx_file.as_mut().map(|f| f.writer() as &mut dyn Write),
-            &opts.langs,
-        )
-        .map_err(|e| e.at(&path))?;
-        for file in [csv_file, tmx_file].into_iter().flatten() {
-            sentence_files.push(file.commit()?);
-        }
+        jobs.push(Job::Tmx);
     }
     if wants(Format::Xlsx) {
-        write(REVIEW_XLSX, &mut |w| Ok(crate::review::write_xlsx(w, &pairs)?))?;
+        jobs.push(Job::Xlsx);
     }
     if wants(Format::Html) {
-        let unpaired = unpaired_rows(result);
-        write(REVIEW_HTML, &mut |w| Ok(crate::review::write_html(w, &pairs, &unpaired)?))?;
+        jobs.push(Job::Html);
+    }
+    if wants(Format::Csv) || wants(Format::Tmx) {
+        jobs.push(Job::Sentences);
+    }
+    let run = |job: Job| -> Result<Vec<PathBuf>> {
+        match job {
+            Job::Paragraphs => write(PARAGRAPHS_CSV, &mut |w| {
+                bom(w)?;
+                Ok(write_paragraphs(w, result, &ids)?)
+            }),
+            Job::Parallel => write(PARALLEL_CSV, &mut |w| {
+                bom(w)?;
+                Ok(write_parallel(w, &pairs)?)
+            }),
+            Job::Jsonl => write(PARALLEL_JSONL, &mut |w| Ok(formats::write_jsonl(w, &pairs)?)),
+            Job::Tmx => write(PARALLEL_TMX, &mut |w| {
+                Ok(formats::write_tmx(w, "paragraph", &opts.langs, formats::pair_units(&pairs))?)
+            }),
+            Job::Xlsx => write(REVIEW_XLSX, &mut |w| Ok(crate::review::write_xlsx(w, &pairs)?)),
+            Job::Html => {
+                let unpaired = unpaired_rows(result);
+                write(REVIEW_HTML, &mut |w| Ok(crate::review::write_html(w, &pairs, &unpaired)?))
+            }
+            // The sentence files are written together, a chunk of pairs at a time, so that the
+            // sentences of a large run are never all in memory.
+            Job::Sentences => {
+                let mut csv_file =
+                    wants(Format::Csv).then(|| AtomicFile::create(&out.join(SENTENCES_CSV))).transpose()?;
+                let mut tmx_file =
+                    wants(Format::Tmx).then(|| AtomicFile::create(&out.join(SENTENCES_TMX))).transpose()?;
+                let path = out.join(if wants(Format::Csv) { SENTENCES_CSV } else { SENTENCES_TMX });
+                if let Some(f) = csv_file.as_mut() {
+                    bom(f.writer()).map_err(|e| WriteFailure::from(e).at(&path))?;
+                }
+                write_sentence_files(
+                    &pairs,
+                    csv_file.as_mut().map(|f| f.writer() as &mut dyn Write),
+                    tmx_file.as_mut().map(|f| f.writer() as &mut dyn Write),
+                    &opts.langs,
+                )
+                .map_err(|e| e.at(&path))?;
+                [csv_file, tmx_file].into_iter().flatten().map(AtomicFile::commit).collect()
+            }
+        }
+    };
+    let done: Vec<Result<Vec<PathBuf>>> = {
+        use rayon::prelude::*;
+        jobs.par_iter().map(|&job| run(job)).collect()
+    };
+    let mut written = Vec::new();
+    for paths in done {
+        written.extend(paths?);
     }
     let export_time = started.elapsed();
-    write(REPORT_JSON, &mut |w| Ok(write_report(w, result, export_time)?))?;
-    written.extend(sentence_files);
+    written.extend(write(REPORT_JSON, &mut |w| Ok(write_report(w, result, export_time)?))?);
     Ok(written)
+}
+
+/// One output file (or, for the sentences, the two written together) of [`write_all`].
+#[derive(Clone, Copy)]
+enum Job {
+    Paragraphs,
+    Parallel,
+    Jsonl,
+    Tmx,
+    Xlsx,
+    Html,
+    Sentences,
 }
 
 /// Every pair of the run, numbered as in `parallel.csv`.
