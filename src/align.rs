@@ -392,12 +392,14 @@ fn orphan_splits(sides: &Sides, beads: &[Bead], lang: Label, cfg: &AlignConfig) 
     // The orphan's side and the side to split.
     let (own, own_labels, other) =
         if turkish { (sides.tr, sides.tr_labels, sides.en) } else { (sides.en, sides.en_labels, sides.tr) };
-    let ids = |b: &'_ Bead| -> (Vec<usize>, Vec<usize>) {
-        if turkish { (b.tr.clone(), b.en.clone()) } else { (b.en.clone(), b.tr.clone()) }
-    };
+    // A bead's paragraph numbers on the orphan's side and on the other.
+    fn sides_of(b: &Bead, turkish: bool) -> (&[usize], &[usize]) {
+        if turkish { (&b.tr, &b.en) } else { (&b.en, &b.tr) }
+    }
+    let ids = |b| sides_of(b, turkish);
     // Only the orphan's side's paragraph numbers: in two files, a number says nothing of the
     // other side's.
-    let paired: HashSet<usize> = beads.iter().flat_map(|b| ids(b).0).collect();
+    let paired: HashSet<usize> = beads.iter().flat_map(|b| ids(b).0).copied().collect();
     let orphan = |n: usize| -> Option<f64> {
         let p = own.get(n.checked_sub(1)?)?;
         (!paired.contains(&n) && alignable(p) && own_labels[n - 1].lang == lang).then(|| p.text.chars().count() as f64)
@@ -410,7 +412,7 @@ fn orphan_splits(sides: &Sides, beads: &[Bead], lang: Label, cfg: &AlignConfig) 
     let mut splits = Vec::new();
     for b in beads {
         let (own_ids, other_ids) = ids(b);
-        let (lo, lx) = (sum(own, &own_ids), sum(other, &other_ids));
+        let (lo, lx) = (sum(own, own_ids), sum(other, other_ids));
         let whole = fit(lo, lx);
         // The orphan after the bead takes the tail of the bead's last paragraph on the other side.
         let last = &other[other_ids[other_ids.len() - 1] - 1];
