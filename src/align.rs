@@ -939,7 +939,7 @@ pub fn explain(
         length_llr(lt, le, cfg),
         f.anchor_llr(&t, &e, cfg),
         f.overlap(&t, &e).0,
-        f.tr_count[t.clone()].iter().chain(&f.en_count[e.clone()]).sum::<usize>(),
+        f.anchor_count(&t, &e),
         masses(&f.tr_mass, &t),
         masses(&f.en_mass, &e),
         f.stray_member(&t, &e, cfg),
@@ -1539,6 +1539,11 @@ impl Features {
         self.anchor_evidence(tr, en, cfg).0
     }
 
+    /// How many anchors a bead's paragraphs have, both sides together (one-sided ones too).
+    fn anchor_count(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>) -> usize {
+        self.tr_count[tr.clone()].iter().chain(&self.en_count[en.clone()]).sum()
+    }
+
     /// [`Features::anchor_llr`], and the part of it that many anchors add beyond full weight
     /// (the surplus; see [`AlignConfig::anchor_confidence_cap`]).
     fn anchor_evidence(
@@ -1561,7 +1566,7 @@ impl Features {
         };
         // Many anchors and almost none shared: two paragraphs about different things. The more
         // anchors, the higher the overlap that counts as low, and the surer it is.
-        let count = self.tr_count[tr.clone()].iter().chain(&self.en_count[en.clone()]).sum::<usize>();
+        let count = self.anchor_count(tr, en);
         let beyond = count.saturating_sub(cfg.low_overlap_anchors) as f64;
         let low = (LOW_OVERLAP + cfg.low_overlap_slope * beyond).min(cfg.low_overlap_max.max(LOW_OVERLAP));
         let unrelated = if dice < low && count >= cfg.low_overlap_anchors {

@@ -220,8 +220,8 @@ pub fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send)
     }
 }
 
-/// Whether most of a document's running text (by characters) is in `lang` rather than in the
-/// other language.
+/// Whether most of a document's running text (by bytes) is in `lang` rather than in the other
+/// language.
 fn reads_as(doc: &DocResult, lang: Label) -> bool {
     let mut chars = [0usize; 2];
     for (p, d) in doc.paragraphs.iter().zip(&doc.labels).filter(|(p, _)| align::alignable(p)) {
@@ -261,14 +261,14 @@ pub fn run_pair(tr: &std::path::Path, en: &std::path::Path, cfg: &Config) -> Res
             (Ok((ts, _)), Ok((es, _))) => reflow::measure_pair(&ts.text, &es.text),
             _ => (None, None),
         };
+        // The measuring is counted half to each file's reflow.
         let measured = t.elapsed() / 2;
-        let (tr_measured, en_measured) = (measured, measured);
         let finish = |r: Result<(Source, Duration), IngestError>, layout: Option<reflow::PageLayout>, measured| {
             r.map(|(source, ingest)| {
                 document_with(source, layout.as_ref(), StageTimes { ingest, reflow: measured, ..StageTimes::default() })
             })
         };
-        rayon::join(|| finish(tr_source, tr_layout, tr_measured), || finish(en_source, en_layout, en_measured))
+        rayon::join(|| finish(tr_source, tr_layout, measured), || finish(en_source, en_layout, measured))
     })?;
     let mut skipped = Vec::new();
     let mut docs = Vec::new();

@@ -61,7 +61,7 @@ pub struct Paragraph {
     pub soft_breaks: Vec<(usize, usize)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Line<'a> {
     no: usize,
     /// The line without leading and trailing white space. A leading space marks the first
@@ -132,11 +132,7 @@ pub fn measure_pair(first: &str, second: &str) -> (Option<PageLayout>, Option<Pa
         (false, false) => {
             // The second file's lines after the first's, a blank line between them.
             let offset = a.last().map_or(0, |l| l.no) + 1;
-            let both: Vec<Line> = a
-                .iter()
-                .map(|l| Line { no: l.no, text: l.text, indent: l.indent })
-                .chain(b.iter().map(|l| Line { no: l.no + offset, text: l.text, indent: l.indent }))
-                .collect();
+            let both: Vec<Line> = a.iter().copied().chain(b.iter().map(|l| Line { no: l.no + offset, ..*l })).collect();
             let joint = Layout::measure(&both);
             if joint.settled() {
                 la.take_setting(&joint);
@@ -374,18 +370,15 @@ fn breaks_between(a: &Line, b: &Line, layout: &Layout) -> bool {
     if layout.indented && b.indent >= 2 && b.indent >= a.indent && starts_sentence(b.text) {
         return true;
     }
-    // A sentence that ends well before the right margin ends its paragraph, even when the
-    // next paragraph follows without a blank line (often on a new page).
+    // A line well short of the margin ends its paragraph, even when the next paragraph follows
+    // without a blank line (often on a new page), when it ends a sentence and the next line
+    // starts one — or, a headline without a sentence end, when the next line's
+    // first word would have fitted on it and that line is a full line of running text (a
+    // title's or a caption's next line is not; a short file, a summary alone, may hold too few
+    // lines to show that its paragraphs are set without blank lines).
     let short = a.columns() * 10 < layout.width * 7;
-    if short && ends_sentence(a.text) && starts_sentence(b.text) {
-        return true;
-    }
-    // A short line without a sentence end (a headline) where the next line's first word would
-    // have fitted, before a full line of running text: the line was ended on purpose, wherever
-    // blank lines are. (A short file, a summary alone, may hold too few lines to show that its
-    // paragraphs are set without blank lines.) A title's or a caption's next line is no full
-    // line of text.
-    if short && ends_short(a, b, layout.fill) && b.columns() * 10 >= layout.width * 9 {
+    let full_next = b.columns() * 10 >= layout.width * 9;
+    if short && ((ends_sentence(a.text) && starts_sentence(b.text)) || (ends_short(a, b, layout.fill) && full_next)) {
         return true;
     }
     // Without blank lines between paragraphs: the next line's first word would have fitted on
