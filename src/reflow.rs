@@ -126,17 +126,32 @@ pub fn measure_pair(first: &str, second: &str) -> (Option<PageLayout>, Option<Pa
         return (measure(first), measure(second));
     }
     let (mut la, mut lb) = (Layout::measure(&a), Layout::measure(&b));
+    // The second file's lines after the first's, a blank line between them.
+    let joint = || {
+        let offset = a.last().map_or(0, |l| l.no) + 1;
+        let both: Vec<Line> = a.iter().copied().chain(b.iter().map(|l| Line { no: l.no + offset, ..*l })).collect();
+        Layout::measure(&both)
+    };
     match (la.settled(), lb.settled()) {
         (false, true) => la.take_setting(&lb),
         (true, false) => lb.take_setting(&la),
         (false, false) => {
-            // The second file's lines after the first's, a blank line between them.
-            let offset = a.last().map_or(0, |l| l.no) + 1;
-            let both: Vec<Line> = a.iter().copied().chain(b.iter().map(|l| Line { no: l.no + offset, ..*l })).collect();
-            let joint = Layout::measure(&both);
+            let joint = joint();
             if joint.settled() {
                 la.take_setting(&joint);
                 lb.take_setting(&joint);
+            }
+        }
+        // A file that shows a paragraph end without a blank line, but too seldom to tell from
+        // the odd sentence that stops short in type (a summary of three paragraphs has two
+        // ends, and the margin hides some), when the other file is set without blank lines:
+        // both files' lines measured together decide.
+        (true, true) if la.unseparated != lb.unseparated => {
+            let joint = joint();
+            for layout in [&mut la, &mut lb] {
+                if layout.fitting_ends > 0 {
+                    layout.take_setting(&joint);
+                }
             }
         }
         (true, true) => {}
@@ -239,6 +254,9 @@ struct Layout {
     indented: bool,
     /// How many lines have another line right after them: what the facts above rest on.
     followed: usize,
+    /// How many sentences stop short of the margin with the next sentence on the next line:
+    /// paragraph ends without a blank line.
+    fitting_ends: usize,
 }
 
 impl Layout {
@@ -295,7 +313,7 @@ impl Layout {
             }
         }
         let indented = !unwrapped && first_lines >= 2 && after_sentence * 2 >= first_lines;
-        Layout { width, fill, unwrapped, unseparated, indented, followed: followed.len() }
+        Layout { width, fill, unwrapped, unseparated, indented, followed: followed.len(), fitting_ends }
     }
 
     /// Whether the text has lines enough to show whether its paragraphs are set without blank
@@ -1544,6 +1562,51 @@ mod tests {
         let (tr, en) = rebuild_pair(summary, story);
         assert_eq!(starts(&tr), ["Genişletilmiş", "Endonezya'daki", "Palu"], "{tr:?}");
         assert_eq!(starts(&en), ["Abstract", "The", "The", "Rescue"]);
+    }
+
+    #[test]
+    fn a_long_file_showing_one_paragraph_end_without_a_blank_line_takes_its_partners_setting() {
+        // A summary of three paragraphs over some forty lines, no blank line between them: the
+        // first ends three quarters of the way along its line (the next word would have fitted),
+        // the second at the margin. One such end in forty lines is what a text set off by blank
+        // lines shows now and then too.
+        let made_up = |lines: std::ops::RangeInclusive<usize>, from: u64| {
+            (from..)
+                .map(|seed| made_up_paragraph(9, seed))
+                .find(|p| lines.contains(&p.last().unwrap().chars().count()))
+                .unwrap()
+        };
+        let (first, second, third) = (made_up(52..=58, 0), made_up(69..=72, 100), made_up_paragraph(9, 200));
+        let summary =
+            format!("Genişletilmiş Özet\n\n{}\n{}\n{}\n", first.join("\n"), second.join("\n"), third.join("\n"));
+        let body = |ps: &[Paragraph]| -> Vec<(usize, Vec<(usize, usize)>)> {
+            ps.iter()
+                .filter(|p| p.kind == Kind::Body)
+                .map(|p| (p.text.split_whitespace().count(), p.soft_breaks.clone()))
+                .collect()
+        };
+        let words = |lines: &[String]| lines.iter().map(|l| l.split_whitespace().count()).sum::<usize>();
+        let all = words(&first) + words(&second) + words(&third);
+        assert_eq!(body(&rebuild(&summary)), [(all, vec![])]);
+        // The English file of the paper shows the setting on every paragraph.
+        let english: Vec<String> = (300..306).map(|seed| made_up(20..=45, seed * 100).join("\n")).collect();
+        let english = format!("Abstract\n\n{}\n", english.join("\n"));
+        let (tr, _) = rebuild_pair(&summary, &english);
+        let got = body(&tr);
+        assert_eq!(
+            got.iter().map(|p| p.0).collect::<Vec<_>>(),
+            [words(&first), words(&second) + words(&third)],
+            "{tr:?}"
+        );
+        // The second paragraph's end at the margin is a soft break (with the sentence ends at
+        // the margin inside each paragraph).
+        assert!(got[1].1.contains(&(words(&second), 3 + first.len() + second.len())), "{tr:?}");
+        // The same summary set off by blank lines keeps its own setting beside that English.
+        let separated =
+            format!("Genişletilmiş Özet\n\n{}\n\n{}\n\n{}\n", first.join("\n"), second.join("\n"), third.join("\n"));
+        let (tr, _) = rebuild_pair(&separated, &english);
+        assert_eq!(body(&tr), body(&rebuild(&separated)));
+        assert!(body(&tr).iter().all(|p| p.1.is_empty()), "{tr:?}");
     }
 
     #[test]

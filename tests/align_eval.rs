@@ -737,10 +737,22 @@ fn show_doc() {
             println!("HEADING {} {:?}: {}", p.index, l.lang, p.text);
         }
         for p in &tr {
-            println!("TR {} ({}): {}", p.index, p.text.chars().count(), p.text.chars().take(150).collect::<String>());
+            println!(
+                "TR {} ({}) sb {:?}: {}",
+                p.index,
+                p.text.chars().count(),
+                p.soft_breaks,
+                p.text.chars().take(150).collect::<String>()
+            );
         }
         for p in &en {
-            println!("EN {} ({}): {}", p.index, p.text.chars().count(), p.text.chars().take(150).collect::<String>());
+            println!(
+                "EN {} ({}) sb {:?}: {}",
+                p.index,
+                p.text.chars().count(),
+                p.soft_breaks,
+                p.text.chars().take(150).collect::<String>()
+            );
         }
         for g in &built.gold {
             let f = |v: &[String]| v.iter().map(|t| t.chars().take(30).collect::<String>()).collect::<Vec<_>>();
