@@ -245,9 +245,11 @@ pub fn align_document(paragraphs: &[Paragraph], labels: &[Detected], cfg: &Align
 }
 
 /// [`align_document`], after which a paragraph joined with the next one where the text shows
-/// no paragraph end ([soft breaks](Paragraph::soft_breaks), in text without blank lines between
-/// paragraphs) is split when its bead says so, and the document is aligned again. The
-/// paragraphs are renumbered; each part keeps its paragraph's language label.
+/// no paragraph end ([soft breaks](Paragraph::soft_breaks): text without blank lines between
+/// paragraphs, a paragraph joined across a page break) is split where that raises the value of
+/// the aligner's path by more than a prior against it, and the document is aligned again, a
+/// split at a time. The paragraphs are renumbered; each part keeps its paragraph's language
+/// label.
 pub fn split_and_align_document(
     paragraphs: &mut Vec<Paragraph>,
     labels: &mut Vec<Detected>,
@@ -256,19 +258,16 @@ pub fn split_and_align_document(
     let mut beads = align_document(paragraphs, labels, cfg);
     // A split changes the beads around it, which may call for another.
     for _ in 0..SPLIT_ROUNDS {
-        let (mut splits, other) = run_together(paragraphs, labels, paragraphs, labels, &beads, cfg);
-        if splits.is_empty() && other.is_empty() {
-            break;
-        }
-        splits.extend(other);
-        split_paragraphs(paragraphs, labels, &splits);
+        let sides = Sides { tr: paragraphs, tr_labels: labels, en: paragraphs, en_labels: labels };
+        let Some((_, split)) = best_split(&sides, &beads, true, cfg) else { break };
+        split_paragraphs(paragraphs, labels, &[split]);
         beads = align_document(paragraphs, labels, cfg);
     }
     beads
 }
 
-/// How many times paragraphs are split and the text aligned again, at most.
-const SPLIT_ROUNDS: usize = 3;
+/// How many times a paragraph is split and the text aligned again, at most.
+const SPLIT_ROUNDS: usize = 6;
 
 /// [`align_files`], with the splits of [`split_and_align_document`] on either side.
 pub fn split_and_align_files(
@@ -280,92 +279,28 @@ pub fn split_and_align_files(
 ) -> Vec<Bead> {
     let mut beads = align_files(tr, tr_labels, en, en_labels, cfg);
     for _ in 0..SPLIT_ROUNDS {
-        let (tr_splits, en_splits) = run_together(tr, tr_labels, en, en_labels, &beads, cfg);
-        if tr_splits.is_empty() && en_splits.is_empty() {
-            break;
+        let sides = Sides { tr, tr_labels, en, en_labels };
+        let Some((turkish, split)) = best_split(&sides, &beads, false, cfg) else { break };
+        if turkish {
+            split_paragraphs(tr, tr_labels, &[split]);
+        } else {
+            split_paragraphs(en, en_labels, &[split]);
         }
-        split_paragraphs(tr, tr_labels, &tr_splits);
-        split_paragraphs(en, en_labels, &en_splits);
         beads = align_files(tr, tr_labels, en, en_labels, cfg);
     }
     beads
 }
 
-/// Log odds (nats) that a soft break inside one side of a joined bead is an unseen paragraph
-/// end rather than a summary's merge of two paragraphs that happens to join them at a line's
-/// end: a split is taken unless its lengths fit this much worse than the whole. Chosen on NTREX
-/// papers without blank lines (three draws; 0: 0.865 / 0.853, 1: 0.79, 2: 0.879 / 0.866, 4:
-/// 0.879 / 0.866, always: 0.876 / 0.863).
-const SPLIT_PRIOR: f64 = 2.0;
-
-/// How much better (nats) a 1-1 bead's lengths must fit without the head or the tail of one
-/// side's paragraph for that part to be split off as a left-out paragraph. Chosen on NTREX
-/// papers without blank lines (three draws; never: 0.879 / 0.866, 0.5 and 1: 0.902 / 0.886,
-/// 2: 0.896 / 0.880, 3: 0.886 / 0.873).
-const LEFT_OUT_GAIN: f64 = 1.0;
+/// Log odds (nats) by which a split at a soft break must raise the value of the alignment's
+/// path: most soft breaks are sentences that happen to end at the margin, and two parts of a
+/// paragraph find beads of their own more easily than the whole (a second continuation
+/// bonus). Chosen on NTREX papers without blank lines (draws 1000–8000, papers / single
+/// segments, two files): 0.5: 0.9440 / 0.8958, 1: 0.9435 / 0.8941, 1.5: 0.9436 / 0.8912,
+/// 2: 0.9430 / 0.8885, 2.5: 0.9420 / 0.8838.
+const SPLIT_COST: f64 = 1.0;
 
 /// Where to split a paragraph: its number, the words before the split, the source line after.
 type Split = (usize, usize, usize);
-
-/// The splits a set of beads asks for: a 1-2 bead whose Turkish paragraph has a soft break
-/// where its lengths fall apart like those of the two English paragraphs (the best such break,
-/// unless even it fits [`SPLIT_PRIOR`] worse than the whole) was two paragraphs; the same for
-/// the English paragraph of a 2-1 bead. (A summary paragraph that merges two of the body's is
-/// joined mid-line far more often than at a full line's end.)
-fn run_together(
-    tr: &[Paragraph],
-    tr_labels: &[Detected],
-    en: &[Paragraph],
-    en_labels: &[Detected],
-    beads: &[Bead],
-    cfg: &AlignConfig,
-) -> (Vec<Split>, Vec<Split>) {
-    let chars = |side: &[Paragraph], i: usize| side[i - 1].text.chars().count() as f64;
-    // The best soft break of `p` for parts of lengths like `a` and `b` on the other side.
-    let best = |p: &Paragraph, a: f64, b: f64, turkish: bool| -> Option<Split> {
-        let fit = |x: f64, y: f64| side_length_llr(x, y, turkish, cfg);
-        let whole = fit(p.text.chars().count() as f64, a + b);
-        best_soft_break(p, |head, tail| fit(head, a) + fit(tail, b) - whole)
-            .filter(|(gain, _)| gain + SPLIT_PRIOR > 0.0)
-            .map(|(_, split)| split)
-    };
-    // A 1-1 bead whose paragraph on one side fits much better without its head or its tail:
-    // the other part is a paragraph the summary left out, run into this one.
-    let left_out = |p: &Paragraph, other: f64, turkish: bool| -> Option<(f64, Split)> {
-        let fit = |x: f64| side_length_llr(x, other, turkish, cfg);
-        let whole = fit(p.text.chars().count() as f64);
-        best_soft_break(p, |head, tail| fit(head).max(fit(tail)) - whole).filter(|(gain, _)| *gain > LEFT_OUT_GAIN)
-    };
-    let (mut tr_splits, mut en_splits) = (Vec::new(), Vec::new());
-    for b in beads {
-        match (b.tr.len(), b.en.len()) {
-            (1, 2) => tr_splits.extend(best(&tr[b.tr[0] - 1], chars(en, b.en[0]), chars(en, b.en[1]), true)),
-            (2, 1) => en_splits.extend(best(&en[b.en[0] - 1], chars(tr, b.tr[0]), chars(tr, b.tr[1]), false)),
-            _ => {
-                let t = left_out(&tr[b.tr[0] - 1], chars(en, b.en[0]), true);
-                let e = left_out(&en[b.en[0] - 1], chars(tr, b.tr[0]), false);
-                match (t, e) {
-                    (Some(t), Some(e)) if t.0 >= e.0 => tr_splits.push(t.1),
-                    (_, Some(e)) => en_splits.push(e.1),
-                    (Some(t), None) => tr_splits.push(t.1),
-                    (None, None) => {}
-                }
-            }
-        }
-    }
-    let sides = Sides { tr, tr_labels, en, en_labels };
-    for split in orphan_splits(&sides, beads, Label::Tr, cfg) {
-        if !en_splits.iter().any(|e: &Split| e.0 == split.0) {
-            en_splits.push(split);
-        }
-    }
-    for split in orphan_splits(&sides, beads, Label::En, cfg) {
-        if !tr_splits.iter().any(|t: &Split| t.0 == split.0) {
-            tr_splits.push(split);
-        }
-    }
-    (tr_splits, en_splits)
-}
 
 /// The paragraphs and labels of both sides (the same lists for one file).
 struct Sides<'a> {
@@ -375,81 +310,83 @@ struct Sides<'a> {
     en_labels: &'a [Detected],
 }
 
-/// A paragraph in no bead of language `lang`, right after (or before) a bead whose last
-/// (first) paragraph on the other side has a soft break: that paragraph may be two run
-/// together, the second (first) one the orphan's counterpart. Split where the lengths of the
-/// bead and of the orphan fit their parts best.
-///
-/// A Turkish orphan asks for the split whatever the lengths say: summaries leave English
-/// paragraphs out, rarely Turkish ones, and a split the next alignment finds wrong still joins
-/// both parts in one bead (a 1-2). An English orphan is most often a paragraph the summary left
-/// out: it asks only where the parts fit better than the bead fits the whole. (NTREX papers
-/// without blank lines, draws 1000–8000: 0.9228 / 0.9172 before English orphans asked and
-/// Turkish ones asked whatever the lengths, 0.9281 / 0.9222 now. A split for every English
-/// orphan too gave 0.9307 / 0.9257 there, but held-out FLORES fell below where it was.)
-fn orphan_splits(sides: &Sides, beads: &[Bead], lang: Label, cfg: &AlignConfig) -> Vec<Split> {
-    let turkish = lang == Label::Tr;
-    // The orphan's side and the side to split.
-    let (own, own_labels, other) =
-        if turkish { (sides.tr, sides.tr_labels, sides.en) } else { (sides.en, sides.en_labels, sides.tr) };
-    // A bead's paragraph numbers on the orphan's side and on the other.
-    fn sides_of(b: &Bead, turkish: bool) -> (&[usize], &[usize]) {
-        if turkish { (&b.tr, &b.en) } else { (&b.en, &b.tr) }
-    }
-    let ids = |b| sides_of(b, turkish);
-    // Only the orphan's side's paragraph numbers: in two files, a number says nothing of the
-    // other side's.
-    let paired: HashSet<usize> = beads.iter().flat_map(|b| ids(b).0).copied().collect();
-    let orphan = |n: usize| -> Option<f64> {
-        let p = own.get(n.checked_sub(1)?)?;
-        (!paired.contains(&n) && alignable(p) && own_labels[n - 1].lang == lang).then(|| p.text.chars().count() as f64)
-    };
-    let chars = |p: &Paragraph| p.text.chars().count() as f64;
-    let sum = |side: &[Paragraph], ids: &[usize]| ids.iter().map(|&i| chars(&side[i - 1])).sum::<f64>();
-    // Lengths on the orphan's side and on the other, as Turkish and English.
-    let fit = |own_len: f64, other_len: f64| side_length_llr(own_len, other_len, turkish, cfg);
-    let wanted = |gain: f64| turkish || gain > 0.0;
-    let mut splits = Vec::new();
-    for b in beads {
-        let (own_ids, other_ids) = ids(b);
-        let (lo, lx) = (sum(own, own_ids), sum(other, other_ids));
-        let whole = fit(lo, lx);
-        // The orphan after the bead takes the tail of the bead's last paragraph on the other side.
-        let last = &other[other_ids[other_ids.len() - 1] - 1];
-        if let Some(o) = orphan(own_ids[own_ids.len() - 1] + 1) {
-            let rest = lx - chars(last);
-            if let Some((gain, split)) = best_soft_break(last, |head, tail| fit(lo, rest + head) + fit(o, tail) - whole)
-                && wanted(gain)
-            {
-                splits.push(split);
+/// The soft break whose split raises the value of the alignment's path (what the aligner
+/// maximises) most, by more than [`SPLIT_COST`], and whether it is on the Turkish side: among
+/// the breaks of the paragraphs in a bead or next to one. Whatever joined the two paragraphs —
+/// a paragraph end at the margin, one left out of the summary run into its neighbour, a
+/// summary paragraph run into the next where the body has two — the path with both parts in
+/// their own places is the likelier one, and the aligner already weighs everything that says
+/// so (lengths, anchors, sentences, the beads around). `one_file`: both languages are in one
+/// list (`sides.tr` and `sides.en` are the same).
+fn best_split(sides: &Sides, beads: &[Bead], one_file: bool, cfg: &AlignConfig) -> Option<(bool, Split)> {
+    let mut best: Option<(f64, bool, Split)> = None;
+    for turkish in [true, false] {
+        let (own, own_labels, lang) =
+            if turkish { (sides.tr, sides.tr_labels, Label::Tr) } else { (sides.en, sides.en_labels, Label::En) };
+        let ids: fn(&Bead) -> &Vec<usize> = if turkish { |b| &b.tr } else { |b| &b.en };
+        for (p, label) in own.iter().zip(own_labels) {
+            if p.soft_breaks.is_empty() || label.lang != lang || !alignable(p) {
                 continue;
             }
-        }
-        // The orphan before the bead takes the head of the bead's first paragraph.
-        let first = &other[other_ids[0] - 1];
-        if let Some(o) = orphan(own_ids[0].wrapping_sub(1)) {
-            let rest = lx - chars(first);
-            if let Some((gain, split)) =
-                best_soft_break(first, |head, tail| fit(o, head) + fit(lo, rest + tail) - whole)
-                && wanted(gain)
-            {
-                splits.push(split);
+            // Only a paragraph in a bead or next to one can change the path.
+            if !beads.iter().any(|b| ids(b).iter().any(|&n| n + 1 >= p.index && n <= p.index + 1)) {
+                continue;
+            }
+            // The stretch of each side the beads cover (one paragraph more at each end, and
+            // the paragraph): what lies beyond pairs with nothing either way.
+            let span = |pick: fn(&Bead) -> &Vec<usize>, own_side: bool| {
+                let numbers = beads.iter().flat_map(pick).copied().chain(own_side.then_some(p.index));
+                let (lo, hi) = numbers.fold((usize::MAX, 0), |(lo, hi), n| (lo.min(n), hi.max(n)));
+                lo.saturating_sub(1)..=hi + 1
+            };
+            let (tr_span, en_span) = (span(|b| &b.tr, turkish), span(|b| &b.en, !turkish));
+            // Each side's paragraphs in the stretch, numbered afresh, the paragraph whole or split.
+            let stretch = |list: &[Paragraph],
+                           labels: &[Detected],
+                           lang: Label,
+                           span: &std::ops::RangeInclusive<usize>,
+                           split: Option<Split>| {
+                let mut out: Vec<Paragraph> = Vec::new();
+                for (q, l) in list.iter().zip(labels) {
+                    if !span.contains(&q.index) || l.lang != lang || !alignable(q) {
+                        continue;
+                    }
+                    match split.filter(|s| s.0 == q.index).and_then(|s| split_paragraph(q, s)) {
+                        Some((head, tail)) => out.extend([head, tail]),
+                        None => out.push(q.clone()),
+                    }
+                }
+                for (i, q) in out.iter_mut().enumerate() {
+                    q.index = i + 1;
+                }
+                out
+            };
+            let value = |split: Option<Split>| {
+                let (t_split, e_split) = if one_file {
+                    (split, split)
+                } else if turkish {
+                    (split, None)
+                } else {
+                    (None, split)
+                };
+                let t = stretch(sides.tr, sides.tr_labels, Label::Tr, &tr_span, t_split);
+                let e = stretch(sides.en, sides.en_labels, Label::En, &en_span, e_split);
+                align_valued(&t.iter().collect::<Vec<_>>(), &e.iter().collect::<Vec<_>>(), cfg).1
+            };
+            let now = value(None);
+            for &(words, line) in &p.soft_breaks {
+                let split = (p.index, words, line);
+                if split_paragraph(p, split).is_none() {
+                    continue;
+                }
+                let gain = value(Some(split)) - now - SPLIT_COST;
+                if gain > 0.0 && best.is_none_or(|b| gain > b.0) {
+                    best = Some((gain, turkish, split));
+                }
             }
         }
     }
-    splits
-}
-
-/// The soft break of `p` with the highest `gain` (of the two parts' lengths in characters),
-/// with that gain.
-fn best_soft_break(p: &Paragraph, gain: impl Fn(f64, f64) -> f64) -> Option<(f64, Split)> {
-    p.soft_breaks
-        .iter()
-        .filter_map(|&(words, line)| {
-            let (head, tail) = split_words(&p.text, words)?;
-            Some((gain(head.chars().count() as f64, tail.chars().count() as f64), (p.index, words, line)))
-        })
-        .max_by(|x, y| x.0.total_cmp(&y.0))
+    best.map(|(_, turkish, split)| (turkish, split))
 }
 
 /// A text split before its word number `words` (counted from 0): the two parts, the first
@@ -461,26 +398,14 @@ fn split_words(text: &str, words: usize) -> Option<(&str, &str)> {
     (ends && !head.is_empty()).then_some((head, tail))
 }
 
-/// Splits paragraphs (by number) as [`run_together`] asked, and renumbers them.
+/// Splits paragraphs (by number) where [`best_split`] found, and renumbers them.
 fn split_paragraphs(paragraphs: &mut Vec<Paragraph>, labels: &mut Vec<Detected>, splits: &[Split]) {
     let mut out = Vec::with_capacity(paragraphs.len() + splits.len());
     let mut out_labels = Vec::with_capacity(out.capacity());
     for (p, label) in paragraphs.drain(..).zip(labels.drain(..)) {
-        let split = splits.iter().find(|s| s.0 == p.index).and_then(|&(_, words, line)| {
-            let (head, tail) = split_words(&p.text, words)?;
-            Some((head.to_string(), tail.to_string(), words, line))
-        });
-        match split {
-            Some((head, tail, words, line)) => {
-                let (before, after): (Vec<_>, Vec<_>) = p.soft_breaks.iter().partition(|b| b.0 < words);
-                out.push(Paragraph {
-                    last_line: line.saturating_sub(1).max(p.first_line),
-                    text: head,
-                    soft_breaks: before,
-                    ..p.clone()
-                });
-                let after = after.into_iter().filter(|b| b.0 > words).map(|(w, l)| (w - words, l)).collect();
-                out.push(Paragraph { first_line: line, text: tail, soft_breaks: after, ..p });
+        match splits.iter().find(|s| s.0 == p.index).and_then(|&split| split_paragraph(&p, split)) {
+            Some((head, tail)) => {
+                out.extend([head, tail]);
                 out_labels.extend([label, label]);
             }
             None => {
@@ -494,6 +419,24 @@ fn split_paragraphs(paragraphs: &mut Vec<Paragraph>, labels: &mut Vec<Detected>,
     }
     *paragraphs = out;
     *labels = out_labels;
+}
+
+/// The two parts of a paragraph split at one of its soft breaks (numbered as the paragraph);
+/// None when the text has changed since the break was found.
+fn split_paragraph(p: &Paragraph, (_, words, line): Split) -> Option<(Paragraph, Paragraph)> {
+    let (head, tail) = split_words(&p.text, words)?;
+    let before: Vec<(usize, usize)> = p.soft_breaks.iter().copied().filter(|b| b.0 < words).collect();
+    let after: Vec<(usize, usize)> =
+        p.soft_breaks.iter().filter(|b| b.0 > words).map(|&(w, l)| (w - words, l)).collect();
+    Some((
+        Paragraph {
+            last_line: line.saturating_sub(1).max(p.first_line),
+            text: head.to_string(),
+            soft_breaks: before,
+            ..p.clone()
+        },
+        Paragraph { first_line: line, text: tail.to_string(), soft_breaks: after, ..p.clone() },
+    ))
 }
 
 /// Aligns the Turkish paragraphs of one document (or file) with the English paragraphs of
@@ -853,9 +796,14 @@ pub fn pick<'a>(paragraphs: &'a [Paragraph], labels: &[Detected], lang: Label) -
 /// on the document itself: a first pass with the default ratio finds confident 1-1 pairs, their
 /// ratio (shrunk towards the default when there are few) drives a second pass.
 pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bead> {
+    align_valued(tr, en, cfg).0
+}
+
+/// [`align`], and the value of its path (log odds).
+fn align_valued(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> (Vec<Bead>, f64) {
     let chars = |side: &[&Paragraph]| side.iter().map(|p| p.text.chars().count()).sum::<usize>();
     if tr.is_empty() || en.is_empty() || chars(tr) < cfg.min_side_chars || chars(en) < cfg.min_side_chars {
-        return Vec::new();
+        return (Vec::new(), 0.0);
     }
     let features = Features::new(tr, en, cfg);
     let (n, m) = (tr.len(), en.len());
@@ -865,7 +813,7 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
     let (cells, first_shapes) =
         if full { (all_cells(n, m), &ALL_SHAPES[..]) } else { (sparse_cells(n, m, &features, &[]), &ALL_SHAPES[..1]) };
     let first = align_pass(tr, en, &features, cfg, &cells, first_shapes);
-    let Some(tuned) = measured_config(tr, en, &features, cfg, &first, full) else {
+    let Some(tuned) = measured_config(tr, en, &features, cfg, &first.0, full) else {
         return first;
     };
     let position = |side: &[&Paragraph], n: usize| side.binary_search_by_key(&n, |p| p.index).unwrap_or(0);
@@ -873,7 +821,7 @@ pub fn align(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) -> Vec<Bea
         cells
     } else {
         let path: Vec<(usize, usize)> = std::iter::once((0, 0))
-            .chain(first.iter().map(|b| (position(tr, b.tr[0]), position(en, b.en[0]))))
+            .chain(first.0.iter().map(|b| (position(tr, b.tr[0]), position(en, b.en[0]))))
             .chain(std::iter::once((n, m)))
             .collect();
         sparse_cells(n, m, &features, &path)
@@ -925,7 +873,7 @@ pub fn explain(
     let full = n * m <= cfg.full_grid_cells;
     let (cells, shapes) =
         if full { (all_cells(n, m), &ALL_SHAPES[..]) } else { (sparse_cells(n, m, &f, &[]), &ALL_SHAPES[..1]) };
-    let first = align_pass(tr, en, &f, cfg, &cells, shapes);
+    let first = align_pass(tr, en, &f, cfg, &cells, shapes).0;
     let tuned = measured_config(tr, en, &f, cfg, &first, full);
     let cfg = tuned.as_ref().unwrap_or(cfg);
     let lt: f64 = f.tr_len[t.clone()].iter().sum();
@@ -1086,7 +1034,7 @@ fn align_pass(
     cfg: &AlignConfig,
     cells: &Candidates,
     shapes: &[(usize, usize)],
-) -> Vec<Bead> {
+) -> (Vec<Bead>, f64) {
     let (n, m) = (tr.len(), en.len());
     let mut nodes: Vec<Node> = Vec::new();
     let mut ending_at_row: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
@@ -1153,6 +1101,7 @@ fn align_pass(
             best = Some(id);
         }
     }
+    let value = best.map_or(0.0, |b| nodes[b].value);
     let mut beads = Vec::new();
     // The continuation bonus the following bead earned from this one: a bead with translated
     // neighbours directly on both sides is likelier right than its own evidence says.
@@ -1172,7 +1121,7 @@ fn align_pass(
         best = node.prev;
     }
     beads.reverse();
-    beads
+    (beads, value)
 }
 
 fn logistic(x: f64) -> f64 {
@@ -2402,23 +2351,31 @@ mod tests {
     }
 
     #[test]
-    fn a_turkish_orphan_asks_for_a_split_whatever_the_lengths_an_english_one_only_where_they_fit() {
-        // One bead (1-1) and an orphan after it on one side; the bead's paragraph on the other
-        // side has a soft break, but its whole fits the bead better than its head does.
-        let cfg = AlignConfig::default();
-        let long_tr = format!("{TR_A} {TR_B}");
-        let long_en = format!("{EN_A} {EN_B}");
-        let words_en = EN_A.split_whitespace().count();
-        let words_tr = TR_A.split_whitespace().count();
-        let (tr, tl) = side(&[(long_tr.as_str(), &[words_tr]), ("Pazar kapalı.", &[])]);
-        let (en, el) = side(&[(long_en.as_str(), &[words_en]), ("It was closed.", &[])]);
-        let beads = [Bead { tr: vec![1], en: vec![1], score: 0.9 }];
-        // Turkish orphan (2) after the bead: the English paragraph is split.
-        let sides = Sides { tr: &tr, tr_labels: &tl, en: &en[..1], en_labels: &el[..1] };
-        assert_eq!(orphan_splits(&sides, &beads, Label::Tr, &cfg), vec![(1, words_en, 1)]);
-        // English orphan (2) after the bead: the split's lengths fit worse, no split.
-        let sides = Sides { tr: &tr[..1], tr_labels: &tl[..1], en: &en, en_labels: &el };
-        assert!(orphan_splits(&sides, &beads, Label::En, &cfg).is_empty());
+    fn a_split_is_kept_where_its_parts_go_to_different_beads_of_other_shapes() {
+        // The summary split EN_A + EN_B in two (TR_A, TR_B) and, at a full line, ran the next
+        // paragraph's translation into TR_B. Split, TR_B joins TR_A over the English paragraph
+        // (a 2-1) and the tail pairs with EN_C: no single bead's lengths asked for it.
+        let cfg = AlignConfig { min_side_chars: 0, ..AlignConfig::default() };
+        let tr_c = "Güvenlik kamerası görüntüleri, çiftçinin saldırıdan önce domuzlarını beslemek için perşembe sabahı 4.40'ta pazara girdiğini gösterdi.";
+        let joined = format!("{TR_B} {tr_c}");
+        let ab = format!("{EN_A} {EN_B}");
+        let (mut tr, mut tl) = side(&[(TR_A, &[]), (joined.as_str(), &[TR_B.split_whitespace().count()])]);
+        let (mut en, mut el) = side(&[(ab.as_str(), &[]), (EN_C, &[])]);
+        let beads = split_and_align_files(&mut tr, &mut tl, &mut en, &mut el, &cfg);
+        let texts: Vec<&str> = tr.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, [TR_A, TR_B, tr_c], "{beads:?}");
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
+        assert_eq!(pairs, vec![(vec![1, 2], vec![1]), (vec![3], vec![2])]);
+        // One file, the English body first: the same.
+        let (mut doc, mut labels) = side(&[
+            (ab.as_str(), &[]),
+            (EN_C, &[]),
+            (TR_A, &[]),
+            (joined.as_str(), &[TR_B.split_whitespace().count()]),
+        ]);
+        let beads = split_and_align_document(&mut doc, &mut labels, &cfg);
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
+        assert_eq!(pairs, vec![(vec![3, 4], vec![1]), (vec![5], vec![2])], "{doc:?}");
     }
 
     #[test]
