@@ -292,10 +292,31 @@ impl Layout {
             .windows(2)
             .filter(|w| w[1].no == w[0].no + 1 && ends_sentence(w[0].text) && ends_short(&w[0], &w[1], fill))
             .count();
+        // Long paragraphs show fewer ends among their lines, but many against the blocks of
+        // lines between blank lines: there, each paragraph is a block (a page break cuts one in
+        // two), and a sentence stopping well short of the margin (not where proportional type
+        // keeps the next word off a nearly full line) with the next sentence on the next line
+        // is rare.
+        let blocks = (0..lines.len())
+            .filter(|&k| {
+                (k == 0 || lines[k].no != lines[k - 1].no + 1)
+                    && lines.get(k + 1).is_some_and(|n| n.no == lines[k].no + 1)
+            })
+            .count();
+        let clear_ends = lines
+            .windows(2)
+            .filter(|w| {
+                w[1].no == w[0].no + 1
+                    && w[0].columns() * 100 < width * CLEAR_END
+                    && ends_sentence(w[0].text)
+                    && ends_short(&w[0], &w[1], fill)
+            })
+            .count();
         // Short wrapped paragraphs that end a sentence on most lines have no blank lines between
         // them either.
         let unseparated = !unwrapped
             && ((followed.len() >= 8 && fitting_ends > 0 && fitting_ends * 20 >= followed.len())
+                || (clear_ends >= 2 && clear_ends * 2 >= blocks)
                 || mostly_sentence_ends);
         // First lines indented: a line set in (two columns or more) further than the next line
         // of its block or than the one before; at least two, most after a sentence's end.
@@ -329,6 +350,10 @@ impl Layout {
         }
     }
 }
+
+/// How full (percent of the width) a line ending a paragraph without a blank line after it may
+/// be to count as clearly short of the margin ([`Layout::measure`]).
+const CLEAR_END: usize = 85;
 
 /// Lines followed by another line from which a text shows its own setting ([`Layout::settled`]).
 const SETTLED_LINES: usize = 8;
@@ -1556,9 +1581,11 @@ mod tests {
         assert_eq!(starts(&en), ["Abstract", "The", "Many", "The", "Rescue", "The"]);
         // A long file keeps its own setting: the English, alone or beside the summary.
         assert_eq!(rebuild(english).len(), en.len());
-        // A short story beside it, too short on its own as well: the lines of both show it.
+        // A short story beside it, too few lines to settle its own setting (its two sentences
+        // stopping well short of the margin in one block of lines show it all the same): the
+        // lines of both files show it.
         let story = "Abstract\n\nThe death toll in Indonesia's earthquake and tsunami has climbed to 832,\nthe country's disaster agency said early on Sunday morning.\nThe city of Palu, which has more than 380,000 people, was strewn with\ndebris from collapsed buildings and its airport was closed.\nRescue teams worked through the night to reach those still trapped,\nand officials said the number of dead was expected to rise.\n";
-        assert_eq!(rebuild(story).len(), 2);
+        assert_eq!(rebuild(story).len(), 4);
         let (tr, en) = rebuild_pair(summary, story);
         assert_eq!(starts(&tr), ["Genişletilmiş", "Endonezya'daki", "Palu"], "{tr:?}");
         assert_eq!(starts(&en), ["Abstract", "The", "The", "Rescue"]);
@@ -1607,6 +1634,26 @@ mod tests {
         let (tr, _) = rebuild_pair(&separated, &english);
         assert_eq!(body(&tr), body(&rebuild(&separated)));
         assert!(body(&tr).iter().all(|p| p.1.is_empty()), "{tr:?}");
+    }
+
+    #[test]
+    fn long_paragraphs_without_blank_lines_show_it_against_the_blocks_not_the_lines() {
+        // Four paragraphs of some twenty lines, set without blank lines, each ending three
+        // quarters of the way along its last line: three ends in eighty lines are too few for
+        // the share of lines, but three against the one block of lines they stand in.
+        let paragraphs: Vec<Vec<String>> = (0..4)
+            .map(|k| {
+                (k * 100..)
+                    .map(|seed| made_up_paragraph(14, seed))
+                    .find(|p| (53..=60).contains(&p.last().unwrap().chars().count()))
+                    .unwrap()
+            })
+            .collect();
+        let text = paragraphs.iter().map(|p| p.join("\n")).collect::<Vec<_>>().join("\n") + "\n";
+        let got = rebuild(&text);
+        let words = |p: &[String]| p.iter().map(|l| l.split_whitespace().count()).sum::<usize>();
+        let lengths: Vec<usize> = got.iter().map(|p| p.text.split_whitespace().count()).collect();
+        assert_eq!(lengths, paragraphs.iter().map(|p| words(p)).collect::<Vec<_>>(), "{got:?}");
     }
 
     #[test]
