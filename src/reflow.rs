@@ -56,8 +56,8 @@ pub struct Paragraph {
     /// paragraphs, after a full line that ends a sentence, before a line that starts one (a
     /// paragraph whose last line is full shows no end); in text of long paragraphs, where a
     /// page break follows such a line. Each as the number of words before it and the source
-    /// line after it; the aligner splits there when the other language ends a paragraph at
-    /// that point.
+    /// line after it; the aligner splits there where the split makes its alignment likelier
+    /// (`align::split_and_align_document`).
     pub soft_breaks: Vec<(usize, usize)>,
 }
 
@@ -705,7 +705,7 @@ const LONG_PARAGRAPH_LINES: usize = 10;
 /// a sentence: nothing shows whether the paragraph ended with the page or goes on — more often
 /// it goes on (a paragraph has several sentence ends at a line's end, and a last line that
 /// happens to be full is rare). Joins the two with a soft break where the page broke, for the
-/// aligner to split when the other language calls for it. Returns whether it joined.
+/// aligner to split where that makes its alignment likelier. Returns whether it joined.
 fn join_across_page_break(
     lines: &[Line],
     layout: &Layout,
