@@ -141,8 +141,20 @@ pub struct AlignConfig {
     /// Anchor weight from which a joined paragraph sharing none of it counts as a stray.
     pub stray_mass: f64,
     /// Log-odds cost of each sentence a bead leaves without a counterpart when its sentences
-    /// are aligned by length (0: sentences are not looked at).
+    /// are aligned by their lengths and anchors (0: sentences are not looked at).
     pub sentence_skip: f64,
+    /// Weight of the sentences' anchors in that alignment, as a share of a paragraph's
+    /// ([`AlignConfig::anchor_weight`]; 0: lengths alone), and the anchor weight from which a
+    /// sentence bead's anchors count in full. Lengths alone left sentences unmatched where a
+    /// translator wrote long ("2 unmatched" for a true 1-1 twice the English length) and matched
+    /// a neighbour's sentence by its length alone; the anchors say which sentence translates
+    /// which, and the sentences left over then weigh twice what they did (`sentence_skip` 0.5 →
+    /// 1.0). NTREX papers, sixteen development draws (1000–8000, 21000–28000): 0.9889 / 0.9895
+    /// → 0.9903 / 0.9910 (weight 1: 0.9899 / 0.9908 at `sentence_skip` 0.75; 3: 0.9904 /
+    /// 0.9910); sixteen fresh draws (11000–18000, 31000–38000) 0.9865 / 0.9876 → 0.9874 /
+    /// 0.9886.
+    pub sentence_anchors: f64,
+    pub sentence_anchor_full: f64,
     /// Number of anchors (both sides together) from which an overlap below [`LOW_OVERLAP`] is
     /// evidence against a pair.
     pub low_overlap_anchors: usize,
@@ -198,7 +210,9 @@ impl Default for AlignConfig {
             merge_penalty: 1.0,
             stray_penalty: 3.0,
             stray_mass: 2.0,
-            sentence_skip: 0.5,
+            sentence_skip: 1.0,
+            sentence_anchors: 2.0,
+            sentence_anchor_full: 4.0,
             low_overlap_anchors: 40,
             low_overlap_penalty: 2.0,
             low_overlap_slope: 0.002,
@@ -908,7 +922,7 @@ pub fn overlap_table(tr: &[&Paragraph], en: &[&Paragraph], cfg: &AlignConfig) ->
                 .map(|j| {
                     let (dice, mass) = f.overlap(&(i..i + 1), &(j..j + 1));
                     let (a, b) = f.sentences(&(i..i + 1), &(j..j + 1));
-                    let (score, skipped) = sentence_fit(a, b, cfg);
+                    let (score, skipped) = sentence_fit(a, b, cfg, None);
                     let anchors = (f.tr_count[i] + f.en_count[j]) as f64;
                     let length = length_llr(f.tr_len[i], f.en_len[j], cfg);
                     [dice, mass, length, score, skipped, (a.len() + b.len()) as f64, anchors]
@@ -1130,7 +1144,7 @@ fn logistic(x: f64) -> f64 {
 
 /// Per-paragraph lengths and anchors, and the document-wide anchor weights.
 /// Settings (as bits), and the sentences left unmatched by each 1-1 part found with them.
-type UnmatchedMemo = ([u64; 4], HashMap<(u32, u32), f64, FxBuild>);
+type UnmatchedMemo = ([u64; 6], HashMap<(u32, u32), f64, FxBuild>);
 
 struct Features {
     tr_len: Vec<f64>,
@@ -1156,6 +1170,9 @@ struct Features {
     /// list, and where each paragraph's sentences start in it (one more entry at the end).
     tr_sentences: Vec<f64>,
     en_sentences: Vec<f64>,
+    /// Each sentence's two-sided anchors, in the same order (empty unless the fit weighs them).
+    tr_sentence_anchors: Vec<Vec<u32>>,
+    en_sentence_anchors: Vec<Vec<u32>>,
     tr_first_sentence: Vec<usize>,
     en_first_sentence: Vec<usize>,
     /// The Turkish row [`Features::overlap`] last looked at.
@@ -1180,50 +1197,105 @@ impl Features {
         let (mut key, mut found) = (String::new(), WordAnchors::default());
         // Each paragraph's anchors, and how many there are counting a dictionary word once
         // (it may have several English stems).
-        let mut side = |paras: &[&Paragraph], turkish: bool| -> (Vec<Vec<u32>>, Vec<usize>) {
-            paras
-                .iter()
-                .map(|p| {
-                    let mut v: Vec<u32> = Vec::new();
-                    anchors_each(&p.text, &lowercase, &mut key, |k, kind| {
-                        v.push(match ids.get(k) {
-                            Some(&id) => id,
-                            None => *ids.entry(k.to_owned()).or_insert(new_id(kind)),
-                        });
-                    });
-                    let words = word_anchors_into(&p.text, turkish, &mut found);
-                    for &n in &found.numbers {
-                        key.clear();
-                        write!(key, "#{n}").expect("writing to a String");
-                        v.push(match ids.get(key.as_str()) {
-                            Some(&id) => id,
-                            None => *ids.entry(key.clone()).or_insert(new_id(AnchorKind::Number)),
-                        });
-                    }
-                    // A question meets a question, an exclamation an exclamation.
-                    for mark in ["?", "!"].into_iter().filter(|m| p.text.contains(m)) {
-                        v.push(match ids.get(mark) {
-                            Some(&id) => id,
-                            None => *ids.entry(mark.to_owned()).or_insert(new_id(AnchorKind::Mark)),
-                        });
-                    }
-                    for &cognate in &found.cognates {
-                        v.push(*cognate_ids.entry(cognate).or_insert_with(|| new_id(AnchorKind::Cognate)));
-                    }
-                    v.sort_unstable();
-                    v.dedup();
-                    let count = v.len() + words;
-                    for &concept in &found.concepts {
-                        v.push(*concept_ids.entry(concept).or_insert_with(|| new_id(AnchorKind::Concept)));
-                    }
-                    v.sort_unstable();
-                    v.dedup();
-                    (v, count)
-                })
-                .unzip()
+        // Appends a text's names, numbers, marks and cognates to `plain`, its dictionary
+        // concepts to `concepts`, and the dictionary entries they came from to `entries`.
+        let mut read = |text: &str,
+                        turkish: bool,
+                        plain: &mut Vec<u32>,
+                        concepts: &mut Vec<u32>,
+                        entries: &mut Vec<usize>| {
+            anchors_each(text, &lowercase, &mut key, |k, kind| {
+                plain.push(match ids.get(k) {
+                    Some(&id) => id,
+                    None => *ids.entry(k.to_owned()).or_insert(new_id(kind)),
+                });
+            });
+            word_anchors_into(text, turkish, &mut found);
+            for &n in &found.numbers {
+                key.clear();
+                write!(key, "#{n}").expect("writing to a String");
+                plain.push(match ids.get(key.as_str()) {
+                    Some(&id) => id,
+                    None => *ids.entry(key.clone()).or_insert(new_id(AnchorKind::Number)),
+                });
+            }
+            // A question meets a question, an exclamation an exclamation.
+            for mark in ["?", "!"].into_iter().filter(|m| text.contains(m)) {
+                plain.push(match ids.get(mark) {
+                    Some(&id) => id,
+                    None => *ids.entry(mark.to_owned()).or_insert(new_id(AnchorKind::Mark)),
+                });
+            }
+            for &cognate in &found.cognates {
+                plain.push(*cognate_ids.entry(cognate).or_insert_with(|| new_id(AnchorKind::Cognate)));
+            }
+            concepts.extend(
+                found.concepts.iter().map(|&c| *concept_ids.entry(c).or_insert_with(|| new_id(AnchorKind::Concept))),
+            );
+            entries.extend_from_slice(&found.entries);
         };
-        let (tr_anchors, tr_count) = side(tr, true);
-        let (en_anchors, en_count) = side(en, false);
+        // Anchors read by `read`: all of them, and how many there are counting a dictionary
+        // word once (it may have several English stems).
+        let whole = |plain: &mut Vec<u32>, concepts: &[u32], entries: &mut Vec<usize>| -> (Vec<u32>, usize) {
+            plain.sort_unstable();
+            plain.dedup();
+            entries.sort_unstable();
+            entries.dedup();
+            let count = plain.len() + entries.len();
+            let mut v = Vec::with_capacity(plain.len() + concepts.len());
+            v.extend_from_slice(plain);
+            v.extend_from_slice(concepts);
+            v.sort_unstable();
+            v.dedup();
+            (v, count)
+        };
+        // Each paragraph's anchors and count; each sentence's length and, when the sentence
+        // fit weighs them, anchors (a paragraph's are then its sentences' together, read once);
+        // and where each paragraph's sentences start (one more entry at the end).
+        let by_sentence = cfg.sentence_anchors > 0.0 && cfg.sentence_skip > 0.0;
+        let mut side = |paras: &[&Paragraph], turkish: bool| {
+            let (mut lists, mut counts) = (Vec::with_capacity(paras.len()), Vec::with_capacity(paras.len()));
+            let (mut lengths, mut sentences, mut first) = (Vec::new(), Vec::new(), vec![0]);
+            let (mut spans, mut plain, mut concepts, mut entries) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for p in paras {
+                spans.clear();
+                if cfg.sentence_skip > 0.0 {
+                    crate::sentences::spans_into(&p.text, &mut spans);
+                    lengths.extend(spans.iter().map(|&(s, e)| p.text[s..e].chars().count() as f64));
+                }
+                first.push(lengths.len());
+                plain.clear();
+                concepts.clear();
+                entries.clear();
+                if by_sentence && spans.len() > 1 {
+                    let (mut one, mut one_concepts, mut one_entries) = (Vec::new(), Vec::new(), Vec::new());
+                    for &(start, end) in &spans {
+                        one.clear();
+                        one_concepts.clear();
+                        one_entries.clear();
+                        read(&p.text[start..end], turkish, &mut one, &mut one_concepts, &mut one_entries);
+                        plain.extend_from_slice(&one);
+                        concepts.extend_from_slice(&one_concepts);
+                        entries.extend_from_slice(&one_entries);
+                        sentences.push(whole(&mut one, &one_concepts, &mut one_entries).0);
+                    }
+                    let (v, count) = whole(&mut plain, &concepts, &mut entries);
+                    lists.push(v);
+                    counts.push(count);
+                } else {
+                    read(&p.text, turkish, &mut plain, &mut concepts, &mut entries);
+                    let (v, count) = whole(&mut plain, &concepts, &mut entries);
+                    if by_sentence {
+                        sentences.extend(spans.iter().map(|_| v.clone()));
+                    }
+                    lists.push(v);
+                    counts.push(count);
+                }
+            }
+            (lists, counts, sentences, lengths, first)
+        };
+        let (tr_anchors, tr_count, tr_sentence_anchors, tr_sentences, tr_first_sentence) = side(tr, true);
+        let (en_anchors, en_count, en_sentence_anchors, en_sentences, en_first_sentence) = side(en, false);
         let mut df_tr = vec![0u32; kinds.len()];
         let mut df_en = vec![0u32; kinds.len()];
         for a in tr_anchors.iter().flatten() {
@@ -1266,23 +1338,12 @@ impl Features {
                 .map(|l| l.into_iter().filter(|&a| df_tr[a as usize] > 0 && df_en[a as usize] > 0).collect())
                 .collect()
         };
-        let sentences = |side: &[&Paragraph]| -> (Vec<f64>, Vec<usize>) {
-            let mut lengths = Vec::new();
-            let mut first = vec![0];
-            for p in side {
-                if cfg.sentence_skip > 0.0 {
-                    crate::sentences::lengths_into(&p.text, &mut lengths);
-                }
-                first.push(lengths.len());
-            }
-            (lengths, first)
-        };
         let headline = |side: &[&Paragraph]| -> Vec<bool> {
             side.iter().map(|p| p.text.trim_end().chars().last().is_some_and(char::is_alphanumeric)).collect()
         };
-        let (tr_sentences, tr_first_sentence) = sentences(tr);
-        let (en_sentences, en_first_sentence) = sentences(en);
         Features {
+            tr_sentence_anchors: two_sided(tr_sentence_anchors),
+            en_sentence_anchors: two_sided(en_sentence_anchors),
             tr_sentences,
             en_sentences,
             tr_first_sentence,
@@ -1300,7 +1361,7 @@ impl Features {
             tr_next_common,
             en_next_common,
             marks: std::cell::RefCell::new(RowMarks::new(weights.len())),
-            unmatched_memo: std::cell::RefCell::new(([0; 4], HashMap::default())),
+            unmatched_memo: std::cell::RefCell::new(([0; 6], HashMap::default())),
             weights,
         }
     }
@@ -1415,6 +1476,18 @@ impl Features {
         best_part - self.unmatched_sentences(tr, en, cfg)
     }
 
+    /// The sentence anchors of a bead's Turkish and English paragraphs, with the weights.
+    fn sentence_anchors(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>) -> SentenceAnchors<'_> {
+        if self.tr_sentence_anchors.is_empty() || self.en_sentence_anchors.is_empty() {
+            return None;
+        }
+        Some((
+            &self.tr_sentence_anchors[self.tr_first_sentence[tr.start]..self.tr_first_sentence[tr.end]],
+            &self.en_sentence_anchors[self.en_first_sentence[en.start]..self.en_first_sentence[en.end]],
+            &self.weights,
+        ))
+    }
+
     /// The sentence lengths of a bead's Turkish and English paragraphs.
     fn sentences(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>) -> (&[f64], &[f64]) {
         (
@@ -1424,8 +1497,8 @@ impl Features {
     }
 
     /// How many sentences of a bead find no counterpart when the bead's sentences are aligned
-    /// by their lengths alone ([`sentence_fit`]): a translation leaves none, a paragraph paired
-    /// with part of its translation leaves the rest.
+    /// by their lengths and anchors ([`sentence_fit`]): a translation leaves none, a paragraph
+    /// paired with part of its translation leaves the rest.
     fn unmatched_sentences(&self, tr: &std::ops::Range<usize>, en: &std::ops::Range<usize>, cfg: &AlignConfig) -> f64 {
         if cfg.sentence_skip == 0.0 {
             return 0.0;
@@ -1435,17 +1508,26 @@ impl Features {
         if a.len() * b.len() == 1 || a.len() * b.len() > 48 {
             return 0.0;
         }
+        let anchors = self.sentence_anchors(tr, en);
         if tr.len() > 1 || en.len() > 1 {
-            return sentence_fit(a, b, cfg).1;
+            return sentence_fit(a, b, cfg, anchors).1;
         }
         // A 1-1 part is asked for by up to four beads around it (as the first or second
         // part of a 1-2 and of a 2-1): computed once for the settings of the pass.
-        let settings = [cfg.sentence_skip, cfg.merge_penalty, cfg.length_ratio, cfg.length_variance].map(f64::to_bits);
+        let settings = [
+            cfg.sentence_skip,
+            cfg.sentence_anchors,
+            cfg.sentence_anchor_full,
+            cfg.merge_penalty,
+            cfg.length_ratio,
+            cfg.length_variance,
+        ]
+        .map(f64::to_bits);
         let mut memo = self.unmatched_memo.borrow_mut();
         if memo.0 != settings {
             *memo = (settings, HashMap::default());
         }
-        *memo.1.entry((tr.start as u32, en.start as u32)).or_insert_with(|| sentence_fit(a, b, cfg).1)
+        *memo.1.entry((tr.start as u32, en.start as u32)).or_insert_with(|| sentence_fit(a, b, cfg, anchors).1)
     }
 
     /// A bead that joins two paragraphs on one side should find each of them in the other side:
@@ -1646,11 +1728,15 @@ fn intersect<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
     })
 }
 
-/// The best length-only alignment of two lists of sentence lengths: (its score, the sentences
-/// it leaves without a counterpart). Each sentence bead of up to four sentences in all (1-1,
-/// 1-2, 2-1, 2-2, 1-3, 3-1) scores its [`length_llr`] less the merge penalty per extra sentence;
-/// each sentence left alone costs `cfg.sentence_skip`.
-fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig) -> (f64, f64) {
+/// The two-sided anchors of a bead's Turkish and English sentences, and the anchor weights.
+type SentenceAnchors<'a> = Option<(&'a [Vec<u32>], &'a [Vec<u32>], &'a [f64])>;
+
+/// The best alignment of two lists of sentences, by their lengths and, when given, their
+/// anchors: (its score, the sentences it leaves without a counterpart). Each sentence bead of
+/// up to four sentences in all (1-1, 1-2, 2-1, 2-2, 1-3, 3-1) scores its [`length_llr`] and
+/// its anchors' evidence less the merge penalty per extra sentence; each sentence left alone
+/// costs `cfg.sentence_skip`.
+fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig, anchors: SentenceAnchors) -> (f64, f64) {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
     // Most beads have a few sentences a side: their table lives on the stack.
@@ -1663,6 +1749,39 @@ fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig) -> (f64, f64) {
         &mut large
     };
     best[0] = (0.0, 0.0);
+    // The anchor weight each Turkish sentence shares with each English one, and each
+    // sentence's own (at most 48 pairs: on the stack).
+    let mut shared = [0.0f64; 48];
+    let (mut own_a, mut own_b) = ([0.0f64; 48], [0.0f64; 48]);
+    let lexical = anchors.filter(|_| n * m <= 48).map(|(ta, ea, weights)| {
+        let mass = |l: &[u32]| l.iter().map(|&x| weights[x as usize]).sum::<f64>();
+        for (i, t) in ta.iter().enumerate() {
+            own_a[i] = mass(t);
+            for (j, e) in ea.iter().enumerate() {
+                shared[i * m + j] = intersect(t, e).map(|x| weights[x as usize]).sum();
+            }
+        }
+        for (j, e) in ea.iter().enumerate() {
+            own_b[j] = mass(e);
+        }
+    });
+    // A sentence bead's anchor evidence, as a paragraph's ([`Features::anchor_evidence`]) but
+    // counting in full from `cfg.sentence_anchor_full`.
+    let anchor_llr = |i: usize, di: usize, j: usize, dj: usize| -> f64 {
+        if lexical.is_none() {
+            return 0.0;
+        }
+        let total: f64 = own_a[i..i + di].iter().sum::<f64>() + own_b[j..j + dj].iter().sum::<f64>();
+        if total == 0.0 {
+            return 0.0;
+        }
+        let common: f64 = (i..i + di).map(|r| shared[r * m + j..r * m + j + dj].iter().sum::<f64>()).sum();
+        let dice = (2.0 * common / total).min(1.0);
+        cfg.sentence_anchors
+            * cfg.anchor_weight
+            * (dice - cfg.anchor_baseline)
+            * (total / cfg.sentence_anchor_full).min(1.0)
+    };
     for i in 0..=n {
         for j in 0..=m {
             let (here, skipped) = best[i * w + j];
@@ -1688,7 +1807,8 @@ fn sentence_fit(a: &[f64], b: &[f64], cfg: &AlignConfig) -> (f64, f64) {
                 for dj in 1..=3.min(m - j).min(4 - di) {
                     le += b[j + dj - 1];
                     let extra = (di + dj - 2) as f64;
-                    offer(i + di, j + dj, length_llr(lt, le, cfg) - cfg.merge_penalty * extra, 0.0);
+                    let lexical = anchor_llr(i, di, j, dj);
+                    offer(i + di, j + dj, length_llr(lt, le, cfg) + lexical - cfg.merge_penalty * extra, 0.0);
                 }
             }
         }
@@ -1825,6 +1945,8 @@ fn word_anchors(text: &str, turkish: bool) -> (Vec<&'static str>, Vec<u32>, usiz
 #[derive(Default)]
 struct WordAnchors {
     concepts: Vec<&'static str>,
+    /// The dictionary entries the concepts came from, each once (by the address of its key).
+    entries: Vec<usize>,
     cognates: Vec<u32>,
     /// Numbers written as words ("beş", "five" → 5; "on iki", "twenty-two" → 12, 22): a
     /// translator may write a number in figures where the other side spells it out. "bir" and
@@ -1838,12 +1960,11 @@ fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize 
     let (tr_en, en) = &*DICTIONARY;
     let mut buf = String::with_capacity(16);
     let mut letters: Vec<char> = Vec::with_capacity(16);
-    let WordAnchors { concepts, cognates, numbers } = out;
+    let WordAnchors { concepts, entries: words, cognates, numbers } = out;
     concepts.clear();
+    words.clear();
     cognates.clear();
     numbers.clear();
-    // Each dictionary word once, by its entry (the address of its key).
-    let mut words: Vec<*const u8> = Vec::new();
     // A ten waiting for the unit that may follow it ("yirmi" before "bir").
     let mut tens: Option<u32> = None;
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
@@ -1873,8 +1994,9 @@ fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize 
             en.get(stem).map_or((None, &[]), |e| (Some(*e), std::slice::from_ref(e)))
         };
         if let Some(entry) = entry {
-            if !words.contains(&entry.as_ptr()) {
-                words.push(entry.as_ptr());
+            let address = entry.as_ptr() as usize;
+            if !words.contains(&address) {
+                words.push(address);
             }
             concepts.extend_from_slice(found);
         }
@@ -2376,6 +2498,26 @@ mod tests {
         let beads = split_and_align_document(&mut doc, &mut labels, &cfg);
         let pairs: Vec<(Vec<usize>, Vec<usize>)> = beads.iter().map(|b| (b.tr.clone(), b.en.clone())).collect();
         assert_eq!(pairs, vec![(vec![3, 4], vec![1]), (vec![5], vec![2])], "{doc:?}");
+    }
+
+    #[test]
+    fn sentence_anchors_tell_which_sentence_translates_which() {
+        // Two long Turkish sentences translate the first two English ones; the third English
+        // sentence belongs to a neighbour the summary left out. By length, the second Turkish
+        // sentence is best matched with the last two English ones together: nothing is left
+        // over and the bead with the neighbour looks whole. By anchors, the third shares
+        // nothing and is left over.
+        let cfg = AlignConfig::default();
+        let (a, b) = ([150.0, 160.0], [95.0, 100.0, 70.0]);
+        let weights = [2.0, 2.0, 2.0, 2.0, 2.0, 2.0];
+        let ta = [vec![0, 1], vec![2, 3]];
+        let ea = [vec![0, 1], vec![2, 3], vec![4, 5]];
+        let anchors = Some((&ta[..], &ea[..], &weights[..]));
+        assert_eq!(sentence_fit(&a, &b, &cfg, None).1, 0.0);
+        assert_eq!(sentence_fit(&a, &b, &cfg, anchors).1, 1.0);
+        // With their anchors shared, the three fit as the lengths say.
+        let ea = [vec![0, 1], vec![2], vec![3]];
+        assert_eq!(sentence_fit(&a, &b, &cfg, Some((&ta[..], &ea[..], &weights[..]))).1, 0.0);
     }
 
     #[test]

@@ -56,6 +56,13 @@ pub fn split(text: &str) -> Vec<&str> {
 /// not after an abbreviation, an initial or an ordinal ([`split`]'s rules). Close to [`split`]
 /// and many times faster: the aligner weighs the sentences of every candidate bead.
 pub fn lengths_into(text: &str, out: &mut Vec<f64>) {
+    let mut spans = Vec::new();
+    spans_into(text, &mut spans);
+    out.extend(spans.iter().map(|&(s, e)| text[s..e].chars().count() as f64));
+}
+
+/// [`lengths_into`], as byte ranges of `text`.
+pub fn spans_into(text: &str, out: &mut Vec<(usize, usize)>) {
     let base = text.as_ptr() as usize;
     let mut words = text.split_whitespace().map(|w| (w.as_ptr() as usize - base, w)).peekable();
     let mut start = None;
@@ -73,7 +80,7 @@ pub fn lengths_into(text: &str, out: &mut Vec<f64>) {
             }
         };
         if last {
-            out.push(text[begin..at + word.len()].chars().count() as f64);
+            out.push((begin, at + word.len()));
             start = None;
         }
     }

@@ -203,6 +203,8 @@ fn config_from_env() -> AlignConfig {
             "min_score" => cfg.min_score = v,
             "stray_penalty" => cfg.stray_penalty = v,
             "stray_mass" => cfg.stray_mass = v,
+            "sent_anchors" => cfg.sentence_anchors = v,
+            "sent_full" => cfg.sentence_anchor_full = v,
             "sentence_skip" => cfg.sentence_skip = v,
             "continuation_bonus" => cfg.continuation_bonus = v,
             "anchor_weight" => cfg.anchor_weight = v,
