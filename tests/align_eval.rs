@@ -205,6 +205,7 @@ fn config_from_env() -> AlignConfig {
             "stray_mass" => cfg.stray_mass = v,
             "sent_anchors" => cfg.sentence_anchors = v,
             "sent_full" => cfg.sentence_anchor_full = v,
+            "sent_merge" => cfg.sentence_merge_penalty = v,
             "sentence_skip" => cfg.sentence_skip = v,
             "continuation_bonus" => cfg.continuation_bonus = v,
             "anchor_weight" => cfg.anchor_weight = v,
