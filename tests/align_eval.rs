@@ -326,7 +326,7 @@ fn held_out_flores_papers_with_other_page_breaks() {
 #[test]
 fn ntrex_papers_align() {
     let (one, two) = evaluate("ntrex");
-    assert!(one.f1() >= 0.98 && two.f1() >= 0.98, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
+    assert!(one.f1() >= 0.985 && two.f1() >= 0.985, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
 }
 
 /// Sentences inside aligned pairs, on held-out FLORES-200 paragraphs: the corpus gives each
@@ -716,7 +716,7 @@ fn ntrex_docs() {
 #[test]
 fn ntrex_segments() {
     let (one, two) = evaluate("ntrex-segments");
-    assert!(one.f1() >= 0.955 && two.f1() >= 0.955, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
+    assert!(one.f1() >= 0.975 && two.f1() >= 0.975, "F1 one file {:.4}, two files {:.4}", one.f1(), two.f1());
 }
 
 /// One paper's paragraphs, gold beads and chosen beads:
