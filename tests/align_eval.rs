@@ -218,6 +218,7 @@ fn config_from_env() -> AlignConfig {
             "length_variance" => cfg.length_variance = v,
             "length_ratio" => cfg.length_ratio = v,
             "low_anchors" => cfg.low_overlap_anchors = v as usize,
+            "zero_anchors" => cfg.zero_overlap_anchors = v as usize,
             "low_penalty" => cfg.low_overlap_penalty = v,
             "start_bonus" => cfg.start_bonus = v,
             "min_side_chars" => cfg.min_side_chars = v as usize,
