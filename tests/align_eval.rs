@@ -751,23 +751,11 @@ fn show_doc() {
         for (p, l) in ep.iter().zip(&el).filter(|(p, _)| p.kind == hizala::reflow::Kind::Heading) {
             println!("HEADING {} {:?}: {}", p.index, l.lang, p.text);
         }
-        for p in &tr {
-            println!(
-                "TR {} ({}) sb {:?}: {}",
-                p.index,
-                p.text.chars().count(),
-                p.soft_breaks,
-                p.text.chars().take(150).collect::<String>()
-            );
-        }
-        for p in &en {
-            println!(
-                "EN {} ({}) sb {:?}: {}",
-                p.index,
-                p.text.chars().count(),
-                p.soft_breaks,
-                p.text.chars().take(150).collect::<String>()
-            );
+        for (side, ps) in [("TR", &tr), ("EN", &en)] {
+            for p in ps {
+                let text: String = p.text.chars().take(150).collect();
+                println!("{side} {} ({}) sb {:?}: {text}", p.index, p.text.chars().count(), p.soft_breaks);
+            }
         }
         for g in &built.gold {
             let f = |v: &[String]| v.iter().map(|t| t.chars().take(30).collect::<String>()).collect::<Vec<_>>();
