@@ -606,10 +606,13 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             // A headline in title case ("… Yarışında Aday Olma Konusunu "Etraflıca"
             // Düşüneceğini Belirtti") goes on only as a headline: running text after the page
             // break is a paragraph of its own.
-            if j > start
-                && unit_is_headline(lines, &units[i])
-                && !is_headline(std::iter::once(lines[units[j].lines[0]].text))
-            {
+            // Unless the headline's line ran to the margin and the next page goes on with
+            // capitalised words first ("… With Kavanaugh" / page / "Debacle, Analysts Warn As
+            // many top Republicans …"): the margin, not the headline, ended that line.
+            let first = lines[units[j.min(units.len() - 1)].lines[0]].text;
+            let title_goes_on = is_headline(std::iter::once(first))
+                || (last_line * 10 >= layout.width * 9 && leading_capitalised_words(first) > 0);
+            if j > start && unit_is_headline(lines, &units[i]) && !title_goes_on {
                 j = start;
             }
             // The first word after the page break would have fitted on the last line: the
@@ -1196,6 +1199,19 @@ pub(crate) fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     long >= 3 && capitalised == long
 }
 
+/// How many words of four letters or more a line starts with capitalised, before the first one
+/// in lower case.
+fn leading_capitalised_words(line: &str) -> usize {
+    line.split_whitespace()
+        .filter_map(|word| {
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            let first = letters.next()?;
+            (letters.count() >= 3).then_some(first.is_uppercase())
+        })
+        .take_while(|&capitalised| capitalised)
+        .count()
+}
+
 /// How many words of four letters or more the lines hold, and how many of those are capitalised.
 fn long_words<'a>(lines: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let (mut long, mut capitalised) = (0, 0);
@@ -1512,6 +1528,15 @@ mod tests {
         let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
         assert_eq!(body.len(), 2, "{got:?}");
         assert!(body[1].contains("Yarışında Aday Olma"), "{got:?}");
+        // A headline run into its story's first sentence, its line ended by the margin: the
+        // next page goes on with the title's last words, then the story.
+        let run_in = format!(
+            "{before}Republicans Alienating Women Voters Ahead of Midterms With Kavanaugh{page}Debacle, Analysts Warn As many top Republicans stand by the nominee,\nanalysts have warned of a backlash.\n"
+        );
+        let got = texts(&run_in);
+        let body: Vec<&str> = got.iter().filter(|(k, _)| *k == Kind::Body).map(|(_, t)| t.as_str()).collect();
+        assert_eq!(body.len(), 2, "{got:?}");
+        assert!(body[1].contains("With Kavanaugh Debacle, Analysts Warn"), "{got:?}");
     }
 
     #[test]
