@@ -22,10 +22,11 @@
 //!   weighted Dice overlap, so one shared number cannot decide a pair on its own; two
 //!   paragraphs with many anchors and almost none in common are most likely about different
 //!   things (an untranslated Turkish paragraph next to an English one the summary left out);
-//! - for a 1-2 or 2-1 bead, its sentences: aligned by length inside the bead, the joined
-//!   paragraph should account for sentences that one paragraph alone leaves unmatched — a
-//!   short closing line merged into the Turkish paragraph before it leaves a Turkish sentence
-//!   over when the bead takes only one English paragraph.
+//! - for a 1-2 or 2-1 bead, its sentences: aligned by length and anchors inside the bead, the
+//!   joined paragraph should account for sentences that one paragraph alone leaves unmatched —
+//!   a short closing line merged into the Turkish paragraph before it leaves a Turkish
+//!   sentence over when the bead takes only one English paragraph, and a neighbour's sentence
+//!   that shares nothing with the Turkish is left over when the bead takes it in.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
