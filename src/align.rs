@@ -353,6 +353,44 @@ struct Sides<'a> {
 /// so (lengths, anchors, sentences, the beads around). `one_file`: both languages are in one
 /// list (`sides.tr` and `sides.en` are the same).
 fn best_split(sides: &Sides, beads: &[Bead], one_file: bool, cfg: &AlignConfig) -> Option<(bool, Split)> {
+    // The stretch of each side the beads cover, one paragraph more at each end (a paragraph
+    // next to a bead lies in it): what lies beyond pairs with nothing either way.
+    let span = |pick: fn(&Bead) -> &Vec<usize>| {
+        let (lo, hi) = beads.iter().flat_map(pick).fold((usize::MAX, 0), |(lo, hi), &n| (lo.min(n), hi.max(n)));
+        lo.saturating_sub(1)..=hi + 1
+    };
+    let (tr_span, en_span) = (span(|b| &b.tr), span(|b| &b.en));
+    // Each side's paragraphs in the stretch, numbered afresh, the paragraph `split` names
+    // whole or split.
+    let stretch = |list: &[Paragraph], labels: &[Detected], lang: Label, split: Option<Split>| {
+        let span = if lang == Label::Tr { &tr_span } else { &en_span };
+        let mut out: Vec<Paragraph> = Vec::new();
+        for (q, l) in list.iter().zip(labels) {
+            if !span.contains(&q.index) || l.lang != lang || !alignable(q) {
+                continue;
+            }
+            match split.filter(|s| s.0 == q.index).and_then(|s| split_paragraph(q, s)) {
+                Some((head, tail)) => out.extend([head, tail]),
+                None => out.push(q.clone()),
+            }
+        }
+        for (i, q) in out.iter_mut().enumerate() {
+            q.index = i + 1;
+        }
+        out
+    };
+    // The value of the path over the stretch, with a split on one side (both, in one file).
+    let value = |split: Option<Split>, turkish: bool| {
+        let (t_split, e_split) = match (one_file, turkish) {
+            (true, _) => (split, split),
+            (false, true) => (split, None),
+            (false, false) => (None, split),
+        };
+        let t = stretch(sides.tr, sides.tr_labels, Label::Tr, t_split);
+        let e = stretch(sides.en, sides.en_labels, Label::En, e_split);
+        align_valued(&t.iter().collect::<Vec<_>>(), &e.iter().collect::<Vec<_>>(), cfg).1
+    };
+    let mut now = None;
     let mut best: Option<(f64, bool, Split)> = None;
     for turkish in [true, false] {
         let (own, own_labels, lang) =
@@ -366,54 +404,13 @@ fn best_split(sides: &Sides, beads: &[Bead], one_file: bool, cfg: &AlignConfig) 
             if !beads.iter().any(|b| ids(b).iter().any(|&n| n + 1 >= p.index && n <= p.index + 1)) {
                 continue;
             }
-            // The stretch of each side the beads cover (one paragraph more at each end, and
-            // the paragraph): what lies beyond pairs with nothing either way.
-            let span = |pick: fn(&Bead) -> &Vec<usize>, own_side: bool| {
-                let numbers = beads.iter().flat_map(pick).copied().chain(own_side.then_some(p.index));
-                let (lo, hi) = numbers.fold((usize::MAX, 0), |(lo, hi), n| (lo.min(n), hi.max(n)));
-                lo.saturating_sub(1)..=hi + 1
-            };
-            let (tr_span, en_span) = (span(|b| &b.tr, turkish), span(|b| &b.en, !turkish));
-            // Each side's paragraphs in the stretch, numbered afresh, the paragraph whole or split.
-            let stretch = |list: &[Paragraph],
-                           labels: &[Detected],
-                           lang: Label,
-                           span: &std::ops::RangeInclusive<usize>,
-                           split: Option<Split>| {
-                let mut out: Vec<Paragraph> = Vec::new();
-                for (q, l) in list.iter().zip(labels) {
-                    if !span.contains(&q.index) || l.lang != lang || !alignable(q) {
-                        continue;
-                    }
-                    match split.filter(|s| s.0 == q.index).and_then(|s| split_paragraph(q, s)) {
-                        Some((head, tail)) => out.extend([head, tail]),
-                        None => out.push(q.clone()),
-                    }
-                }
-                for (i, q) in out.iter_mut().enumerate() {
-                    q.index = i + 1;
-                }
-                out
-            };
-            let value = |split: Option<Split>| {
-                let (t_split, e_split) = if one_file {
-                    (split, split)
-                } else if turkish {
-                    (split, None)
-                } else {
-                    (None, split)
-                };
-                let t = stretch(sides.tr, sides.tr_labels, Label::Tr, &tr_span, t_split);
-                let e = stretch(sides.en, sides.en_labels, Label::En, &en_span, e_split);
-                align_valued(&t.iter().collect::<Vec<_>>(), &e.iter().collect::<Vec<_>>(), cfg).1
-            };
-            let now = value(None);
+            let now = *now.get_or_insert_with(|| value(None, turkish));
             for &(words, line) in &p.soft_breaks {
                 let split = (p.index, words, line);
                 if split_paragraph(p, split).is_none() {
                     continue;
                 }
-                let gain = value(Some(split)) - now - SPLIT_COST;
+                let gain = value(Some(split), turkish) - now - SPLIT_COST;
                 if gain > 0.0 && best.is_none_or(|b| gain > b.0) {
                     best = Some((gain, turkish, split));
                 }

@@ -288,28 +288,22 @@ impl Layout {
         // lines.
         // The widest line broken mid-sentence: what fits on a line.
         let fill = followed.iter().filter(|l| !ends_sentence(l.text)).map(|l| l.columns()).max().unwrap_or(0);
-        let fitting_ends = lines
-            .windows(2)
-            .filter(|w| w[1].no == w[0].no + 1 && ends_sentence(w[0].text) && ends_short(&w[0], &w[1], fill))
-            .count();
-        // Long paragraphs show fewer ends among their lines, but many against the blocks of
-        // lines between blank lines: there, each paragraph is a block (a page break cuts one in
-        // two), and a sentence stopping well short of the margin (not where proportional type
-        // keeps the next word off a nearly full line) with the next sentence on the next line
-        // is rare.
+        // Such ends, and (`clear_ends`) those well short of the margin, not where proportional
+        // type keeps the next word off a nearly full line.
+        let (mut fitting_ends, mut clear_ends) = (0, 0);
+        for w in lines.windows(2) {
+            if w[1].no == w[0].no + 1 && ends_sentence(w[0].text) && ends_short(&w[0], &w[1], fill) {
+                fitting_ends += 1;
+                clear_ends += usize::from(w[0].columns() * 100 < width * CLEAR_END);
+            }
+        }
+        // Long paragraphs show fewer ends among their lines, but many clear ones against the
+        // blocks of lines between blank lines: there, each paragraph is a block (a page break
+        // cuts one in two), and a clear end inside one is rare.
         let blocks = (0..lines.len())
             .filter(|&k| {
                 (k == 0 || lines[k].no != lines[k - 1].no + 1)
                     && lines.get(k + 1).is_some_and(|n| n.no == lines[k].no + 1)
-            })
-            .count();
-        let clear_ends = lines
-            .windows(2)
-            .filter(|w| {
-                w[1].no == w[0].no + 1
-                    && w[0].columns() * 100 < width * CLEAR_END
-                    && ends_sentence(w[0].text)
-                    && ends_short(&w[0], &w[1], fill)
             })
             .count();
         // Short wrapped paragraphs that end a sentence on most lines have no blank lines between
@@ -609,10 +603,11 @@ fn rejoin_interrupted(lines: &[Line], layout: &Layout, units: &mut Vec<Unit>) {
             // Unless the headline's line ran to the margin and the next page goes on with
             // capitalised words first ("… With Kavanaugh" / page / "Debacle, Analysts Warn As
             // many top Republicans …"): the margin, not the headline, ended that line.
-            let first = lines[units[j.min(units.len() - 1)].lines[0]].text;
-            let title_goes_on = is_headline(std::iter::once(first))
-                || (last_line * 10 >= layout.width * 9 && leading_capitalised_words(first) > 0);
-            if j > start && unit_is_headline(lines, &units[i]) && !title_goes_on {
+            let title_goes_on = |first: &str| {
+                is_headline(std::iter::once(first))
+                    || (last_line * 10 >= layout.width * 9 && leading_capitalised_words(first) > 0)
+            };
+            if j > start && unit_is_headline(lines, &units[i]) && !title_goes_on(lines[units[j].lines[0]].text) {
                 j = start;
             }
             // The first word after the page break would have fitted on the last line: the
