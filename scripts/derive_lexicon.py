@@ -135,8 +135,10 @@ def wikdict_senses(pair):
 
 def write_wikdict(out):
     """Turkish and English one-word translations of the same Polish sense, as stems: a Turkish
-    verb by its root ("bitirmek" → "bitir"), skipped when the root is shorter than a stem;
-    pairs whose stems are the same word are left to the cognate keys."""
+    verb of more than five letters by its root ("bitirmek" → "bitir", "görmek" → "gör"), skipped
+    when the root is shorter than three letters; pairs whose stems are the same word are left to
+    the cognate keys. The aligner reads a root shorter than a stem as a prefix of the words built
+    on it ("gördü")."""
     turkish, english = wikdict_senses("pol-tur"), wikdict_senses("pol-eng")
     rows = set()
     for sense, tr_words in turkish.items():
@@ -149,7 +151,7 @@ def write_wikdict(out):
                 root = stem(t, None)
                 if root.endswith(("mak", "mek")) and len(root) > 5:
                     root = root[:-3]
-                    if len(root) < 5:
+                    if len(root) < 3:
                         continue
                 a, b = root[:5], stem(e)
                 if b.isascii() and a != b:

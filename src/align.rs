@@ -1928,8 +1928,10 @@ fn english_name(key: &str) -> Option<&'static str> {
     None
 }
 
-/// Turkish stems with their English stems, and every English stem the dictionary knows.
-type Dictionary = (HashMap<&'static str, Vec<&'static str>, FxBuild>, HashSet<&'static str, FxBuild>);
+/// Turkish stems with their English stems, every English stem the dictionary knows, and the
+/// WikDict roots shorter than a stem ("gör", "ülke"), read as prefixes of longer words.
+type Dictionary =
+    (HashMap<&'static str, Vec<&'static str>, FxBuild>, HashSet<&'static str, FxBuild>, HashSet<&'static str, FxBuild>);
 
 /// Word translations learned from LibreOffice's help pages, aligned paragraph by paragraph in
 /// English and Turkish, the one-word emoji names of Unicode CLDR ("otobüs"/"bus") and the
@@ -1939,15 +1941,20 @@ type Dictionary = (HashMap<&'static str, Vec<&'static str>, FxBuild>, HashSet<&'
 /// stems being the first five letters of [`match_key`](crate::casing::match_key).
 static DICTIONARY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(|| {
     let mut tr_en: HashMap<&str, Vec<&str>, FxBuild> = HashMap::default();
-    let mut en = HashSet::default();
-    for line in include_str!("lexicon/dictionary.tsv").lines().chain(include_str!("lexicon/wikdict.tsv").lines()) {
+    let (mut en, mut roots) = (HashSet::default(), HashSet::default());
+    let wikdict = include_str!("lexicon/wikdict.tsv").lines().map(|line| (line, true));
+    for (line, from_wikdict) in include_str!("lexicon/dictionary.tsv").lines().map(|line| (line, false)).chain(wikdict)
+    {
         let mut cols = line.split('\t');
         if let (Some(t), Some(e)) = (cols.next(), cols.next()) {
             tr_en.entry(t).or_default().push(e);
             en.insert(e);
+            if from_wikdict && t.len() < 5 {
+                roots.insert(t);
+            }
         }
     }
-    (tr_en, en)
+    (tr_en, en, roots)
 });
 
 /// The dictionary concepts and the cognate keys of a text, from one pass over its words (both
@@ -1976,8 +1983,11 @@ struct WordAnchors {
 /// [`word_anchors`] and numbers written as words, into `out` (cleared first), returning the
 /// number of dictionary words.
 fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize {
-    let (tr_en, en) = &*DICTIONARY;
+    let (tr_en, en, roots) = &*DICTIONARY;
     let mut buf = String::with_capacity(16);
+    let mut base = String::with_capacity(16);
+    let mut both: Vec<&'static str> = Vec::with_capacity(2);
+    let mut mutated = String::with_capacity(8);
     let mut letters: Vec<char> = Vec::with_capacity(16);
     let WordAnchors { concepts, entries: words, cognates, numbers } = out;
     concepts.clear();
@@ -2008,9 +2018,47 @@ fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize 
         }
         let stem = &buf[..buf.char_indices().nth(5).map_or(buf.len(), |(i, _)| i)];
         let (entry, found): (Option<&'static str>, &[&'static str]) = if turkish {
-            tr_en.get_key_value(stem).map_or((None, &[]), |(k, v)| (Some(*k), v.as_slice()))
+            let key = tr_en.get_key_value(stem).or_else(|| {
+                // A root whose last consonant softened before a vowel ("kitabı" kitap,
+                // "köpeği" köpek; not the participle's "-dığı"), or a root shorter than a stem,
+                // as the longest prefix of a longer word.
+                let soft_g = word.contains(['ğ', 'Ğ']);
+                [5, 4, 3].into_iter().find_map(|n| {
+                    let end = buf.char_indices().nth(n)?.0;
+                    let (prefix, b) = (&buf[..end], buf.as_bytes());
+                    let look = |key: &str| match n {
+                        5 => tr_en.get_key_value(key),
+                        _ => roots.get(key).and_then(|root| tr_en.get_key_value(root)),
+                    };
+                    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+                    let participle = n >= 3 && matches!(b[end - 3], b'd' | b't') && vowel(b[end - 2]);
+                    let hard = match b[end - 1] {
+                        _ if n == 3 || !b.get(end).is_some_and(|&c| vowel(c)) => None,
+                        b'b' => Some('p'),
+                        b'g' if soft_g && !participle => Some('k'),
+                        _ => None,
+                    };
+                    let softened = hard.and_then(|c| {
+                        mutated.clear();
+                        mutated.push_str(&prefix[..end - 1]);
+                        mutated.push(c);
+                        look(&mutated)
+                    });
+                    softened.or_else(|| if n < 5 { look(prefix) } else { None })
+                })
+            });
+            key.map_or((None, &[]), |(k, v)| (Some(*k), v.as_slice()))
         } else {
-            en.get(stem).map_or((None, &[]), |e| (Some(*e), std::slice::from_ref(e)))
+            // The word's own stem and its base form's ("saw" is a tool, and "see").
+            let own = en.get(stem).copied();
+            let of_base = english_bases(&buf, &mut base, |b| {
+                let stem = &b[..b.char_indices().nth(5).map_or(b.len(), |(i, _)| i)];
+                en.get(stem).copied()
+            });
+            both.clear();
+            both.extend(own);
+            both.extend(of_base.filter(|b| Some(*b) != own));
+            (own.or(of_base), &both[..])
         };
         if let Some(entry) = entry {
             let address = entry.as_ptr() as usize;
@@ -2027,6 +2075,172 @@ fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize 
     }
     numbers.extend(tens);
     words.len()
+}
+
+/// Calls `found` with the base forms a lowercase English word may be an inflection of
+/// ("said" → "say", "cities" → "city", "making" → "make"), most likely first, until it returns
+/// something: the dictionary keeps base forms, and a base shorter than a stem ("say") is not
+/// the stem of its inflections ("says"). `base` is scratch space.
+fn english_bases<T>(word: &str, base: &mut String, mut found: impl FnMut(&str) -> Option<T>) -> Option<T> {
+    // Function words, and words that are not the inflection they look like.
+    if matches!(word, "has" | "had" | "having" | "does" | "did" | "done" | "doing" | "being" | "news" | "bit" | "its") {
+        return None;
+    }
+    if let Some(b) = english_irregular(word) {
+        return found(b);
+    }
+    let n = word.len();
+    let mut try_base = |stripped: usize, add: &str| {
+        if n < stripped + 2 || !word.is_char_boundary(n - stripped) {
+            return None;
+        }
+        base.clear();
+        base.push_str(&word[..n - stripped]);
+        base.push_str(add);
+        found(base)
+    };
+    let doubled = |suffix: usize| {
+        let b = word.as_bytes();
+        n >= suffix + 3
+            && b[n - suffix - 1] == b[n - suffix - 2]
+            && !matches!(b[n - suffix - 1], b'l' | b's' | b'e' | b'o')
+    };
+    if let Some(stem) = word.strip_suffix("ies").or_else(|| word.strip_suffix("ied")) {
+        return (stem.len() > 1).then(|| try_base(3, "y")).flatten();
+    }
+    if word.ends_with("ing") {
+        // "coding" is "code", "looking" "look": a single vowel before one consonant asks for an e.
+        let b = word.as_bytes();
+        let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+        let silent_e = n >= 6 && !vowel(b[n - 4]) && vowel(b[n - 5]) && !vowel(b[n - 6]);
+        return if doubled(3) {
+            try_base(4, "")
+        } else if silent_e {
+            try_base(3, "e").or_else(|| try_base(3, ""))
+        } else {
+            try_base(3, "").or_else(|| try_base(3, "e"))
+        };
+    }
+    if word.ends_with("ed") {
+        return if doubled(2) { try_base(3, "") } else { try_base(1, "").or_else(|| try_base(2, "")) };
+    }
+    if ["sses", "shes", "ches", "xes", "zes"].iter().any(|s| word.ends_with(s)) {
+        return try_base(2, "");
+    }
+    if word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+        return try_base(1, "");
+    }
+    None
+}
+
+/// The base form of an irregular English verb form or plural ("said" → "say", "children" →
+/// "child"): common verbs and nouns whose inflections do not begin with their base.
+fn english_irregular(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "arose" | "arisen" => "arise",
+        "ate" | "eaten" => "eat",
+        "awoke" | "awoken" => "awake",
+        "became" => "become",
+        "began" | "begun" => "begin",
+        "bent" => "bend",
+        "bitten" => "bite",
+        "blew" | "blown" => "blow",
+        "bore" | "borne" => "bear",
+        "bought" => "buy",
+        "broke" | "broken" => "break",
+        "brought" => "bring",
+        "built" => "build",
+        "burnt" => "burn",
+        "caught" => "catch",
+        "chose" | "chosen" => "choose",
+        "came" => "come",
+        "dealt" => "deal",
+        "drew" | "drawn" => "draw",
+        "drank" | "drunk" => "drink",
+        "drove" | "driven" => "drive",
+        "dug" => "dig",
+        "fed" => "feed",
+        "fell" | "fallen" => "fall",
+        "felt" => "feel",
+        "fought" => "fight",
+        "found" => "find",
+        "fled" => "flee",
+        "flew" | "flown" | "flies" => "fly",
+        "forgot" | "forgotten" => "forget",
+        "forgave" | "forgiven" => "forgive",
+        "froze" | "frozen" => "freeze",
+        "gave" | "given" => "give",
+        "went" | "gone" | "goes" => "go",
+        "got" | "gotten" => "get",
+        "grew" | "grown" => "grow",
+        "hung" => "hang",
+        "heard" => "hear",
+        "hid" | "hidden" => "hide",
+        "held" => "hold",
+        "kept" => "keep",
+        "knew" | "known" => "know",
+        "laid" => "lay",
+        "led" => "lead",
+        "left" => "leave",
+        "lent" => "lend",
+        "lay" | "lain" => "lie",
+        "lost" => "lose",
+        "made" => "make",
+        "meant" => "mean",
+        "met" => "meet",
+        "paid" => "pay",
+        "ran" => "run",
+        "rang" | "rung" => "ring",
+        "rode" | "ridden" => "ride",
+        "rose" | "risen" => "rise",
+        "said" | "says" => "say",
+        "sang" | "sung" => "sing",
+        "sank" | "sunk" => "sink",
+        "sat" => "sit",
+        "saw" | "seen" => "see",
+        "sought" => "seek",
+        "sold" => "sell",
+        "sent" => "send",
+        "shook" | "shaken" => "shake",
+        "shot" => "shoot",
+        "shown" => "show",
+        "slept" => "sleep",
+        "spoke" | "spoken" => "speak",
+        "spent" => "spend",
+        "stood" => "stand",
+        "stole" | "stolen" => "steal",
+        "struck" | "stricken" => "strike",
+        "swore" | "sworn" => "swear",
+        "swam" | "swum" => "swim",
+        "took" | "taken" => "take",
+        "taught" => "teach",
+        "tore" | "torn" => "tear",
+        "told" => "tell",
+        "thought" => "think",
+        "threw" | "thrown" => "throw",
+        "understood" => "understand",
+        "woke" | "woken" => "wake",
+        "wore" | "worn" => "wear",
+        "won" => "win",
+        "wrote" | "written" => "write",
+        "withdrew" | "withdrawn" => "withdraw",
+        "children" => "child",
+        "men" => "man",
+        "women" => "woman",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "lives" => "life",
+        "wives" => "wife",
+        "knives" => "knife",
+        "leaves" => "leaf",
+        "wolves" => "wolf",
+        "halves" => "half",
+        "thieves" => "thief",
+        "better" | "best" => "good",
+        "worse" | "worst" => "bad",
+        _ => return None,
+    })
 }
 
 /// The value of a number word by its [`match_key`](crate::casing::match_key) ("beş",
@@ -2591,6 +2805,37 @@ mod tests {
         let tr = concepts("Askeri uçak bölgeye yardım getiriyor", true);
         let en = concepts("Military aircraft are bringing in aid", false);
         assert!(["milit", "aircr", "aid"].iter().all(|c| tr.contains(c) && en.contains(c)), "{tr:?} {en:?}");
+    }
+
+    #[test]
+    fn short_roots_and_inflected_english_words_meet_their_translation() {
+        let concepts = |text: &str, turkish: bool| word_anchors(text, turkish).0;
+        // Roots shorter than a stem ("gör", "bul", "ülke") are read as prefixes of the words
+        // built on them; English inflections ("saw", "found", "countries", "tells") by their
+        // base forms, which the dictionary keeps.
+        let tr = concepts("Ülkedeki kayıp çocuğu gördüklerini ve bulduklarını söylediler", true);
+        let en = concepts("They said they saw and found the missing child in the country", false);
+        for c in ["see", "find", "say", "count"] {
+            assert!(tr.contains(&c) && en.contains(&c), "{c}: {tr:?} {en:?}");
+        }
+        let en = concepts("She tells us that countries differ", false);
+        assert!(en.contains(&"tell") && en.contains(&"count"), "{en:?}");
+        // A final consonant softened before a vowel: köpeği is köpek, but olduğu is not oldukça.
+        let tr = concepts("Köpeği gördüğü yerde", true);
+        assert!(tr.contains(&"dog") && !tr.contains(&"quite"), "{tr:?}");
+        // A root is a prefix only where no stem of five letters is known: "gelir" is income,
+        // not "gel-" (come).
+        let tr = concepts("Gelir arttı, geliyorlar", true);
+        assert!(tr.contains(&"incom") && tr.iter().filter(|&&c| c == "come").count() == 1, "{tr:?}");
+        let base = |word: &str| english_bases(word, &mut String::new(), |b| Some(b.to_owned()));
+        assert_eq!(base("coding").as_deref(), Some("code"));
+        assert_eq!(base("looking").as_deref(), Some("look"));
+        assert_eq!(base("stopped").as_deref(), Some("stop"));
+        assert_eq!(base("cities").as_deref(), Some("city"));
+        assert_eq!(base("churches").as_deref(), Some("church"));
+        assert_eq!(base("told").as_deref(), Some("tell"));
+        assert_eq!(base("news"), None);
+        assert_eq!(base("class"), None);
     }
 
     #[test]
