@@ -1153,7 +1153,18 @@ const CLOSING: [char; 7] = ['"', '”', '’', '\'', ')', ']', '»'];
 
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches(CLOSING);
-    t.ends_with(['.', '!', '?', ':', '…']) && !crate::sentences::ends_with_title(t)
+    t.ends_with(['.', '!', '?', ':', '…']) && !crate::sentences::ends_with_title(t) && !ends_with_initial(t)
+}
+
+/// Whether `text` ends with a name's initial after a capitalised word ("… Dionisio A.", "John
+/// F."): the name goes on with the next line.
+fn ends_with_initial(text: &str) -> bool {
+    let mut words = text.rsplit(char::is_whitespace);
+    let (last, before) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let mut letters = last.chars();
+    matches!((letters.next(), letters.next(), letters.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+        && before.chars().next().is_some_and(char::is_uppercase)
+        && before.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
 fn starts_sentence(text: &str) -> bool {
@@ -1543,6 +1554,21 @@ mod tests {
             got[0].1.ends_with("Roe v. Wade'e karşı vereceği potansiyel hükümler konusunda endişe ettiğini ekledi."),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_page_break_after_a_names_initial_goes_on() {
+        // "Dionisio A." ends no sentence: the surname starts the next page.
+        let input = "Michigan Üniversitesi'nde çalışan uzman Tiffany Ng, bu takımın dünyada siyahi\nbir müzisyen tarafından çalınan ilk çan olduğunu da belirtti. Bu müzisyen 18\nyıl önce Riverside Kilisesi'ndeki daha büyük çan takımına geçen Dionisio A.\n\n101\n\nJournal of Applied Studies 18 (2023)\n\n Lind'di. Merriweather, St. Martin'in kendisinin yerine kimseyi getirmediğini\nsöyledi.\n";
+        let got = texts(input);
+        assert!(
+            got[0].1.ends_with(
+                "Dionisio A. Lind'di. Merriweather, St. Martin'in kendisinin yerine kimseyi getirmediğini söyledi."
+            ),
+            "{got:?}"
+        );
+        // A single letter after a word in lower case may end a sentence ("… plan B.").
+        assert!(ends_sentence("Elinde bir plan B.") && !ends_sentence("John F."));
     }
 
     #[test]

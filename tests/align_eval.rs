@@ -739,7 +739,10 @@ fn show_doc() {
             let (p, l) = analyse(&built.one_file, &mut times);
             for (p, l) in p.iter().zip(&l) {
                 let text: String = p.text.chars().take(110).collect();
-                println!("P {} {:?} {:?} lines {}-{}: {text}", p.index, p.kind, l.lang, p.first_line, p.last_line);
+                println!(
+                    "P {} {:?} {:?} lines {}-{} sb {:?}: {text}",
+                    p.index, p.kind, l.lang, p.first_line, p.last_line, p.soft_breaks
+                );
             }
             continue;
         }
