@@ -2031,7 +2031,7 @@ fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize 
                         _ => roots.get(key).and_then(|root| tr_en.get_key_value(root)),
                     };
                     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-                    let participle = n >= 3 && matches!(b[end - 3], b'd' | b't') && vowel(b[end - 2]);
+                    let participle = matches!(b[end - 3], b'd' | b't') && vowel(b[end - 2]);
                     let hard = match b[end - 1] {
                         _ if n == 3 || !b.get(end).is_some_and(|&c| vowel(c)) => None,
                         b'b' => Some('p'),
@@ -2165,7 +2165,7 @@ fn english_irregular(word: &str) -> Option<&'static str> {
         "fought" => "fight",
         "found" => "find",
         "fled" => "flee",
-        "flew" | "flown" | "flies" => "fly",
+        "flew" | "flown" => "fly",
         "forgot" | "forgotten" => "forget",
         "forgave" | "forgiven" => "forgive",
         "froze" | "frozen" => "freeze",
@@ -2193,7 +2193,7 @@ fn english_irregular(word: &str) -> Option<&'static str> {
         "rang" | "rung" => "ring",
         "rode" | "ridden" => "ride",
         "rose" | "risen" => "rise",
-        "said" | "says" => "say",
+        "said" => "say",
         "sang" | "sung" => "sing",
         "sank" | "sunk" => "sink",
         "sat" => "sit",

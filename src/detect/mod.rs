@@ -289,6 +289,10 @@ fn decide(ev: Evidence) -> Detected {
 mod tests {
     use super::*;
 
+    fn para(index: usize, kind: Kind, text: &str) -> Paragraph {
+        Paragraph { index, kind, first_line: index, last_line: index, text: text.to_string(), soft_breaks: Vec::new() }
+    }
+
     #[test]
     fn english_names_in_a_turkish_sentence_do_not_outvote_it() {
         let text =
@@ -415,14 +419,6 @@ mod tests {
 
     #[test]
     fn weak_paragraphs_lean_on_their_neighbours() {
-        let para = |index: usize, kind: Kind, text: &str| Paragraph {
-            index,
-            kind,
-            first_line: index,
-            last_line: index,
-            text: text.to_string(),
-            soft_breaks: Vec::new(),
-        };
         let doc = [
             para(
                 1,
@@ -440,30 +436,22 @@ mod tests {
         assert_eq!(labels.iter().map(|d| d.lang).collect::<Vec<_>>(), [Label::En; 3]);
         // On its own, the heading of names is a toss-up, at best.
         assert!(detect(&doc[1].text).confidence < labels[1].confidence || detect(&doc[1].text).lang != Label::En);
-    }
-
-    #[test]
-    fn a_turkish_quote_of_an_english_title_leans_on_the_turkish_around_it() {
-        let para = |index: usize, text: &str| Paragraph {
-            index,
-            kind: Kind::Body,
-            first_line: index,
-            last_line: index,
-            text: text.to_string(),
-            soft_breaks: Vec::new(),
-        };
-        let doc = [
-            para(
+        // A Turkish quote of an English title, 9 nats English on its own, between Turkish
+        // paragraphs.
+        let quote = "Schwartz, \"Evet, 'Peppa the pig' yayınlandı,\" dedi.";
+        assert_eq!(detect(quote).lang, Label::En);
+        let turkish = |index: usize, text: &str| para(index, Kind::Body, text);
+        let labels = detect_document(&[
+            turkish(
                 1,
                 "Birleşik Krallık'taki izleyiciler, karşılaşma başlamak üzereyken yayının bir anda çizgi filme geçtiğini görünce şaşkına döndü.",
             ),
-            para(2, "Schwartz, \"Evet, 'Peppa the pig' yayınlandı,\" dedi."),
-            para(
+            turkish(2, quote),
+            turkish(
                 3,
                 "Bellator şirket başkanı, gelecekteki yayınları Birleşik Krallık'taki hayranların da izleyebilmesi için çalışacaklarını söyledi.",
             ),
-        ];
-        let labels = detect_document(&doc);
+        ]);
         assert_eq!(labels.iter().map(|d| d.lang).collect::<Vec<_>>(), [Label::Tr; 3]);
     }
 
