@@ -476,7 +476,7 @@ fn classify(lines: &[Line], unit: &Unit, layout: &Layout) -> Kind {
         if is_known_heading(&text)
             || is_all_caps(&text)
             || is_numbered_heading(&text)
-            || (standalone && !reaches_margin && is_title_case(&text))
+            || (standalone && !reaches_margin && is_title_case(&text) && !asks_then_goes_on(&text))
             // A title wrapped over two or three lines: "Yüzlerce Göçmen Çocuk Sessizce Teksas
             // Sınırındaki Bir" / "Çadır Kampına Taşındı".
             || (unit.lines.len() > 1 && is_headline(unit.lines.iter().map(|&l| lines[l].text)))
@@ -1189,6 +1189,15 @@ fn is_all_caps(text: &str) -> bool {
     upper >= 3
 }
 
+/// Whether a question or an exclamation ends inside the text and another sentence follows
+/// ("Remember? Dianne Feinstein, did you leak?"): quoted speech, not a title.
+fn asks_then_goes_on(text: &str) -> bool {
+    text.match_indices(['?', '!']).any(|(i, _)| {
+        let rest = text[i + 1..].trim_start_matches(CLOSING);
+        rest.starts_with(' ') && starts_sentence(rest.trim_start())
+    })
+}
+
 fn is_title_case(text: &str) -> bool {
     if text.split_whitespace().count() > 12 {
         return false;
@@ -1589,6 +1598,17 @@ mod tests {
         let got = texts(input);
         let question = got.iter().find(|(_, t)| t.starts_with("FBI")).expect("the question is a paragraph");
         assert_eq!(question.0, Kind::Body, "{got:?}");
+    }
+
+    #[test]
+    fn a_quoted_question_followed_by_another_sentence_is_no_title() {
+        // Capitalised names make it look like a title, but a question that ends and a sentence
+        // that follows are speech; a headline that is one question stays a heading.
+        let input = "Speaking at a rally in West Virginia, the president did not directly address\nthe testimony given before the Senate Judiciary Committee.\n\nRemember? Dianne Feinstein, did you leak?\n\nWhat is the Global Citizen Festival and Has it Done Any Good?\n\nRemember her answer... did you leak the document - \"oh, oh, what? Oh, no.\n";
+        let got = texts(input);
+        let kind = |start: &str| got.iter().find(|(_, t)| t.starts_with(start)).map(|(k, _)| *k);
+        assert_eq!(kind("Remember? Dianne"), Some(Kind::Body), "{got:?}");
+        assert_eq!(kind("What is the Global"), Some(Kind::Heading), "{got:?}");
     }
 
     #[test]
