@@ -1212,8 +1212,6 @@ impl Features {
             kinds.len() as u32 - 1
         };
         let (mut key, mut found) = (String::new(), WordAnchors::default());
-        // Each paragraph's anchors, and how many there are counting a dictionary word once
-        // (it may have several English stems).
         // Appends a text's names, numbers, marks and cognates to `plain`, its dictionary
         // concepts to `concepts`, and the dictionary entries they came from to `entries`.
         let mut read = |text: &str,
@@ -1221,27 +1219,21 @@ impl Features {
                         plain: &mut Vec<u32>,
                         concepts: &mut Vec<u32>,
                         entries: &mut Vec<usize>| {
-            anchors_each(text, &lowercase, &mut key, |k, kind| {
-                plain.push(match ids.get(k) {
-                    Some(&id) => id,
-                    None => *ids.entry(k.to_owned()).or_insert(new_id(kind)),
-                });
-            });
+            // The id of a keyed anchor (a name, a number, a mark), a new one the first time.
+            let mut intern = |k: &str, kind: AnchorKind| match ids.get(k) {
+                Some(&id) => id,
+                None => *ids.entry(k.to_owned()).or_insert(new_id(kind)),
+            };
+            anchors_each(text, &lowercase, &mut key, |k, kind| plain.push(intern(k, kind)));
             word_anchors_into(text, turkish, &mut found);
             for &n in &found.numbers {
                 key.clear();
                 write!(key, "#{n}").expect("writing to a String");
-                plain.push(match ids.get(key.as_str()) {
-                    Some(&id) => id,
-                    None => *ids.entry(key.clone()).or_insert(new_id(AnchorKind::Number)),
-                });
+                plain.push(intern(&key, AnchorKind::Number));
             }
             // A question meets a question, an exclamation an exclamation.
             for mark in ["?", "!"].into_iter().filter(|m| text.contains(m)) {
-                plain.push(match ids.get(mark) {
-                    Some(&id) => id,
-                    None => *ids.entry(mark.to_owned()).or_insert(new_id(AnchorKind::Mark)),
-                });
+                plain.push(intern(mark, AnchorKind::Mark));
             }
             for &cognate in &found.cognates {
                 plain.push(*cognate_ids.entry(cognate).or_insert_with(|| new_id(AnchorKind::Cognate)));
@@ -2022,7 +2014,6 @@ fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize 
                 // A root whose last consonant softened before a vowel ("kitabı" kitap,
                 // "köpeği" köpek; not the participle's "-dığı"), or a root shorter than a stem,
                 // as the longest prefix of a longer word.
-                let soft_g = word.contains(['ğ', 'Ğ']);
                 [5, 4, 3].into_iter().find_map(|n| {
                     let end = buf.char_indices().nth(n)?.0;
                     let (prefix, b) = (&buf[..end], buf.as_bytes());
@@ -2035,7 +2026,7 @@ fn word_anchors_into(text: &str, turkish: bool, out: &mut WordAnchors) -> usize 
                     let hard = match b[end - 1] {
                         _ if n == 3 || !b.get(end).is_some_and(|&c| vowel(c)) => None,
                         b'b' => Some('p'),
-                        b'g' if soft_g && !participle => Some('k'),
+                        b'g' if !participle && word.contains(['ğ', 'Ğ']) => Some('k'),
                         _ => None,
                     };
                     let softened = hard.and_then(|c| {

@@ -1217,26 +1217,22 @@ pub(crate) fn is_headline<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
 /// How many words of four letters or more a line starts with capitalised, before the first one
 /// in lower case.
 fn leading_capitalised_words(line: &str) -> usize {
-    line.split_whitespace()
-        .filter_map(|word| {
-            let mut letters = word.chars().filter(|c| c.is_alphabetic());
-            let first = letters.next()?;
-            (letters.count() >= 3).then_some(first.is_uppercase())
-        })
-        .take_while(|&capitalised| capitalised)
-        .count()
+    line.split_whitespace().filter_map(long_word_capitalised).take_while(|&capitalised| capitalised).count()
+}
+
+/// For a word of four letters or more, whether it is capitalised (None for shorter words).
+fn long_word_capitalised(word: &str) -> Option<bool> {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let first = letters.next()?;
+    (letters.count() >= 3).then_some(first.is_uppercase())
 }
 
 /// How many words of four letters or more the lines hold, and how many of those are capitalised.
 fn long_words<'a>(lines: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let (mut long, mut capitalised) = (0, 0);
-    for word in lines.flat_map(str::split_whitespace) {
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        let Some(first) = letters.next() else { continue };
-        if letters.count() >= 3 {
-            long += 1;
-            capitalised += usize::from(first.is_uppercase());
-        }
+    for is_capitalised in lines.flat_map(str::split_whitespace).filter_map(long_word_capitalised) {
+        long += 1;
+        capitalised += usize::from(is_capitalised);
     }
     (long, capitalised)
 }
