@@ -217,6 +217,7 @@ fn config_from_env() -> AlignConfig {
             "near" => cfg.near_continuation = v,
             "length_variance" => cfg.length_variance = v,
             "length_ratio" => cfg.length_ratio = v,
+            "ratio_variance" => cfg.ratio_variance = v,
             "low_anchors" => cfg.low_overlap_anchors = v as usize,
             "zero_anchors" => cfg.zero_overlap_anchors = v as usize,
             "low_penalty" => cfg.low_overlap_penalty = v,
