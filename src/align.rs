@@ -133,7 +133,9 @@ pub struct AlignConfig {
     /// reading draws (24) 0.9903 / 0.9918 → 0.9908 / 0.9923, three stories a paper 0.9874 /
     /// 0.9854 → 0.9890 / 0.9871, whole stories 0.9950 / 0.9965 → 0.9970 / 1.0; held-out FLORES
     /// loses one bead in five draws (0.9967 / 0.9988 → 0.9961 / 0.9983), a paragraph with no
-    /// counterpart paired with a left-out one.
+    /// counterpart paired with a left-out one. Measured afterwards on fresh draws: NTREX papers
+    /// (sixteen) 0.9915 / 0.9927 → 0.9917 / 0.9929, three stories a paper (eight) 0.9909 /
+    /// 0.9911 → 0.9929 / 0.9932, FLORES (eight) 0.9921 / 0.9943 → 0.9917 / 0.9943.
     pub ratio_variance: f64,
     /// Weight of the anchor overlap in the log-likelihood ratio.
     pub anchor_weight: f64,
