@@ -745,6 +745,23 @@ fn show_doc() {
                     p.index, p.kind, l.lang, p.first_line, p.last_line, p.soft_breaks
                 );
             }
+            // The beads, over the paragraphs as the aligner's splits leave them.
+            let (mut p, mut l) = (p, l);
+            let beads = align::split_and_align_document(&mut p, &mut l, &cfg);
+            for b in &beads {
+                let first = |ids: &[usize]| -> String {
+                    p.iter().find(|q| q.index == ids[0]).map_or(String::new(), |q| q.text.chars().take(40).collect())
+                };
+                println!(
+                    "BEAD {} {:?} {:?} {:.3}: {} | {}",
+                    b.shape(),
+                    b.tr,
+                    b.en,
+                    b.score,
+                    first(&b.tr),
+                    first(&b.en)
+                );
+            }
             continue;
         }
         let [(tp, tl), (ep, el)] = analyse_pair(&built.tr_file, &built.en_file, &mut times);
