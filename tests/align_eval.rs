@@ -11,7 +11,9 @@
 //! the narrowest line, `HIZALA_ALT_HEADER` (another running header on even pages),
 //! `HIZALA_HEADER_LINE` (the shape of the header line with its page number, style 4:
 //! `"{p}    {h}"`), `HIZALA_FORM_FEED` (a form feed at each page break) and `HIZALA_INDENT`
-//! (first lines set in by so many spaces) other layouts; `HIZALA_MISSED` lists the gold beads
+//! (first lines set in by so many spaces) other layouts; `HIZALA_RATES` other summaries (how
+//! often a paragraph of no counterpart comes in, one is left out, two are joined, one is split:
+//! `0.05,0.12,0.12,0.08` by default); `HIZALA_MISSED` lists the gold beads
 //! not found; `HIZALA_PERDOC` the papers whose one-file and two-file results differ; `diagnose`, `show_doc`
 //! (`HIZALA_DIAG`, `HIZALA_DOC`, `HIZALA_ONE_FILE`; `HIZALA_ALL`: `diagnose` lists the right
 //! beads' evidence too) explain single papers. Layouts: `flores`,

@@ -115,6 +115,13 @@ pub fn build_styled(
     let mut rng = Rng::new(seed);
     let paras = paragraphs(doc, &mut rng, group);
     let n = paras.len();
+    // How often the summary brings a paragraph of its own, leaves one out, joins two, splits
+    // one (`HIZALA_RATES`, robustness runs of the eval tools: four shares, comma-separated).
+    let rates: Vec<f64> = std::env::var("HIZALA_RATES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect())
+        .filter(|r: &Vec<f64>| r.len() == 4)
+        .unwrap_or_else(|| vec![0.05, 0.12, 0.12, 0.08]);
     // The summary covers a run of the body: from its start or from a little way in.
     let start = if n > 6 && rng.chance(0.3) { rng.below(n / 3) } else { 0 };
     let span = (n - start).min(3 + rng.below(8)).max(1);
@@ -123,15 +130,15 @@ pub fn build_styled(
     let mut i = start;
     while i < start + span {
         let (tr, en) = &paras[i];
-        if rng.chance(0.05) {
+        if rng.chance(rates[0]) {
             summary.push(foreign.to_string());
         }
-        if span > 2 && rng.chance(0.12) {
+        if span > 2 && rng.chance(rates[1]) {
             // Left out of the summary.
             i += 1;
             continue;
         }
-        if i + 1 < start + span && rng.chance(0.12) {
+        if i + 1 < start + span && rng.chance(rates[2]) {
             // Two English paragraphs, one Turkish.
             let (tr2, en2) = &paras[i + 1];
             let merged = format!("{tr} {tr2}");
@@ -141,7 +148,7 @@ pub fn build_styled(
             continue;
         }
         let sentences: Vec<&str> = split_sentences(tr);
-        if sentences.len() >= 2 && rng.chance(0.08) {
+        if sentences.len() >= 2 && rng.chance(rates[3]) {
             // One English paragraph, two Turkish.
             let cut = sentences.len() / 2;
             let (a, b) = (sentences[..cut].join(" "), sentences[cut..].join(" "));
