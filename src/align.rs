@@ -17,8 +17,9 @@
 //!   [`match_key`](crate::casing::match_key) and stripped of Turkish suffixes after an apostrophe (`Pakistan’ın` →
 //!   `pakistan`), and a small glossary for names that change form (`Hindistan` → `india`,
 //!   `Eylül` → `september`), word translations learned from LibreOffice's bilingual help
-//!   pages and taken from WikDict's dictionaries (through Polish), and cognates — loanwords and names spelt by their consonants (`teknik`/`technical`,
-//!   `Teksas`/`Texas`), counted only where both languages of the document have them. Anchors
+//!   pages and taken from WikDict's dictionaries (through Polish), and cognates — loanwords
+//!   and names spelt by their consonants (`teknik`/`technical`, `Teksas`/`Texas`), counted
+//!   only where both languages of the document have them. Anchors
 //!   are weighted by rarity, so `Pakistan` in every paragraph proves little, and compared as a
 //!   weighted Dice overlap, so one shared number cannot decide a pair on its own; two
 //!   paragraphs with many anchors and almost none in common are most likely about different
@@ -1285,6 +1286,8 @@ impl Features {
             let (mut lists, mut counts) = (Vec::with_capacity(paras.len()), Vec::with_capacity(paras.len()));
             let (mut lengths, mut sentences, mut first) = (Vec::new(), Vec::new(), vec![0]);
             let (mut spans, mut plain, mut concepts, mut entries) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            // One sentence's anchors, read into buffers kept from paragraph to paragraph.
+            let (mut one, mut one_concepts, mut one_entries) = (Vec::new(), Vec::new(), Vec::new());
             for p in paras {
                 spans.clear();
                 if cfg.sentence_skip > 0.0 {
@@ -1295,8 +1298,7 @@ impl Features {
                 plain.clear();
                 concepts.clear();
                 entries.clear();
-                if by_sentence && spans.len() > 1 {
-                    let (mut one, mut one_concepts, mut one_entries) = (Vec::new(), Vec::new(), Vec::new());
+                let (v, count) = if by_sentence && spans.len() > 1 {
                     for &(start, end) in &spans {
                         one.clear();
                         one_concepts.clear();
@@ -1307,18 +1309,17 @@ impl Features {
                         entries.extend_from_slice(&one_entries);
                         sentences.push(whole(&mut one, &one_concepts, &mut one_entries).0);
                     }
-                    let (v, count) = whole(&mut plain, &concepts, &mut entries);
-                    lists.push(v);
-                    counts.push(count);
+                    whole(&mut plain, &concepts, &mut entries)
                 } else {
                     read(&p.text, turkish, &mut plain, &mut concepts, &mut entries);
-                    let (v, count) = whole(&mut plain, &concepts, &mut entries);
+                    let paragraph = whole(&mut plain, &concepts, &mut entries);
                     if by_sentence {
-                        sentences.extend(spans.iter().map(|_| v.clone()));
+                        sentences.extend(spans.iter().map(|_| paragraph.0.clone()));
                     }
-                    lists.push(v);
-                    counts.push(count);
-                }
+                    paragraph
+                };
+                lists.push(v);
+                counts.push(count);
             }
             (lists, counts, sentences, lengths, first)
         };
